@@ -1,0 +1,61 @@
+import path from 'node:path'
+import { BrowserWindow, screen, session, shell } from 'electron'
+import { readJson, writeJsonAtomic } from '../storage/jsonFile.ts'
+import { contentSecurityPolicy } from '../security/csp.ts'
+import { fitToDisplays, WindowState } from './windowState.ts'
+
+function isAppUrl(url: string, rendererUrl: string): boolean {
+  return new URL(url).origin === new URL(rendererUrl).origin
+}
+
+/** DESIGN §7: CSP on every response, every permission denied. */
+export function hardenSession(): void {
+  const csp = contentSecurityPolicy()
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+export async function createMainWindow(options: { preload: string; rendererUrl: string; stateFile: string }): Promise<BrowserWindow> {
+  const read = await readJson(options.stateFile)
+  const remembered = WindowState.safeParse(read.kind === 'ok' ? read.value : {})
+  const state = fitToDisplays(remembered.success ? remembered.data : WindowState.parse({}), screen.getAllDisplays().map((d) => d.workArea))
+
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Instruct Desk',
+    webPreferences: {
+      preload: options.preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, options.rendererUrl)) event.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.on('close', () => {
+    const bounds = win.getNormalBounds()
+    void writeJsonAtomic(options.stateFile, { ...bounds, maximized: win.isMaximized() })
+  })
+
+  await (options.rendererUrl.startsWith('file:')
+    ? win.loadFile(path.normalize(new URL(options.rendererUrl).pathname))
+    : win.loadURL(options.rendererUrl))
+  return win
+}

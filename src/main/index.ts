@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow } from 'electron'
+import { createApp } from './app.ts'
+import { bridgeIpc } from './electron/ipcBridge.ts'
+import { installMenu } from './electron/menu.ts'
+import { createMainWindow, hardenSession } from './electron/window.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows()
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData')
+  const services = await createApp({ host: 'electron', dataDir })
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${path.join(here, '../renderer/index.html')}`
+  const trustedOrigin = rendererUrl.startsWith('file:') ? 'file://' : new URL(rendererUrl).origin
+
+  hardenSession()
+  installMenu(process.platform === 'darwin')
+  const stopIpc = bridgeIpc(services, trustedOrigin, () => BrowserWindow.getAllWindows())
+  services.monitor.start()
+
+  const openWindow = (): Promise<BrowserWindow> =>
+    createMainWindow({ preload: path.join(here, '../preload/index.cjs'), rendererUrl, stateFile: path.join(dataDir, 'window-state.json') })
+  await openWindow()
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => {
+    stopIpc()
+    services.dispose()
+  })
+}

@@ -1,0 +1,59 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { EventEmitter } from 'node:events'
+import { Settings, type SettingsPatch } from '../../shared/domain/settings.ts'
+import { AppError } from '../../shared/ipc/errors.ts'
+import { normalizeHost } from '../ollama/hostAddress.ts'
+import { readJson, writeJsonAtomic } from './jsonFile.ts'
+
+/**
+ * Settings as a validated JSON file in the data dir. A file that cannot be read as settings is
+ * kept beside it as `settings.corrupt-<time>.json` and replaced by defaults, never a crash.
+ */
+export class SettingsStore {
+  private value: Settings = Settings.parse({})
+  private readonly file: string
+  private readonly emitter = new EventEmitter()
+  /** Set when load() had to back up an unreadable file; shown once to the user. */
+  recoveredFrom: string | undefined
+
+  constructor(dataDir: string) {
+    this.file = path.join(dataDir, 'settings.json')
+  }
+
+  async load(): Promise<Settings> {
+    const read = await readJson(this.file)
+    if (read.kind === 'missing') return this.value
+    const parsed = read.kind === 'ok' ? Settings.safeParse(read.value) : undefined
+    if (parsed?.success) {
+      this.value = parsed.data
+      return this.value
+    }
+    const backup = this.file.replace(/\.json$/, `.corrupt-${Date.now()}.json`)
+    await writeFile(backup, read.kind === 'corrupt' ? read.text : JSON.stringify(read.value))
+    this.recoveredFrom = backup
+    await writeJsonAtomic(this.file, this.value)
+    return this.value
+  }
+
+  get(): Settings {
+    return this.value
+  }
+
+  async update(patch: SettingsPatch): Promise<Settings> {
+    if (patch.ollamaHost !== undefined && patch.ollamaHost.trim() !== '') normalizeHost(patch.ollamaHost)
+    const parsed = Settings.safeParse({ ...this.value, ...patch })
+    if (!parsed.success) {
+      throw new AppError({ code: 'SETTINGS_INVALID', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })
+    }
+    this.value = parsed.data
+    await writeJsonAtomic(this.file, this.value)
+    this.emitter.emit('change', this.value)
+    return this.value
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.emitter.on('change', listener)
+    return () => this.emitter.off('change', listener)
+  }
+}

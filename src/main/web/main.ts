@@ -1,0 +1,42 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { createApp } from '../app.ts'
+import { defaultDataDir } from '../storage/dataDir.ts'
+import { startWebBridge } from './WebBridge.ts'
+
+const USAGE = `Usage: npm run web -- [--port N] [--ollama-host URL]
+
+Serves the Instruct Desk interface on 127.0.0.1 for a browser, with the same features as the app.
+  --port N            port to listen on (default: any free port)
+  --ollama-host URL   Ollama server to use (default: settings, then OLLAMA_HOST, then 127.0.0.1:11434)`
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, 'ollama-host': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  })
+  if (values.help) return console.log(USAGE)
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`)
+
+  const app = await createApp({ host: 'web', dataDir: defaultDataDir(), ollamaHost: values['ollama-host'] })
+  app.monitor.start()
+  const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer')
+  const bridge = await startWebBridge({ app, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
+    app.dispose()
+    throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use. Pick another with --port, or omit it to use any free port.`) : error
+  })
+  console.log(`Instruct Desk web preview: ${bridge.url}`)
+
+  const shutdown = (): void => {
+    app.dispose()
+    void bridge.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
+
+main().catch((error: unknown) => {
+  console.error(`instruct-desk web: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

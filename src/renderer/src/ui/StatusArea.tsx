@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import type { OllamaStatus } from '../../../shared/domain/ollamaStatus.ts'
+import { api } from '../ipc/client.ts'
+import { useLiveValue } from '../ipc/hooks.ts'
+
+function describe(status: OllamaStatus | undefined): { tone: 'ok' | 'warn' | 'bad' | 'idle'; title: string; detail: string } {
+  if (!status || status.state === 'checking') return { tone: 'idle', title: 'Checking Ollama…', detail: status?.host ?? '' }
+  switch (status.state) {
+    case 'running':
+      return { tone: 'ok', title: `Ollama ${status.version} running`, detail: status.host }
+    case 'not-running':
+      return { tone: 'warn', title: 'Ollama is not running', detail: `Installed at ${status.executable}. Start it with “ollama serve”.` }
+    case 'not-installed':
+      return { tone: 'bad', title: 'Ollama is not installed', detail: 'Get it from ollama.com/download, then check again.' }
+    case 'unreachable':
+      return { tone: 'bad', title: 'Remote Ollama unreachable', detail: `${status.host}: ${status.reason}` }
+  }
+}
+
+/** Live Ollama state from main, with a re-check that does not wait for the next poll. */
+export function StatusArea() {
+  const status = useLiveValue('ollama:status')
+  const [checking, setChecking] = useState(false)
+  const view = describe(status)
+
+  const recheck = (): void => {
+    setChecking(true)
+    api.invoke('ollama:recheck', {}).finally(() => setChecking(false))
+  }
+
+  return (
+    <section className={`status status-${view.tone}`} aria-label="Ollama status">
+      <div role="status" aria-live="polite" className="status-text">
+        <span className="status-dot" aria-hidden="true" />
+        <span className="status-title" data-testid="ollama-status">{view.title}</span>
+        <span className="status-detail">{view.detail}</span>
+      </div>
+      {view.tone !== 'ok' && view.tone !== 'idle' && (
+        <button type="button" className="button button-small" onClick={recheck} disabled={checking}>
+          {checking ? 'Checking…' : 'Check again'}
+        </button>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { AppInfo } from '../domain/appInfo.ts'
+import { ChatEvent, ChatRequest, ChatResult } from '../domain/chat.ts'
+import { InstalledModel } from '../domain/models.ts'
+import { OllamaStatus } from '../domain/ollamaStatus.ts'
+import { Settings, SettingsPatch } from '../domain/settings.ts'
+
+const NoArgs = z.object({}).strict()
+
+/** Request/response calls: one answer per request. */
+export const invokeChannels = {
+  'app:info': { request: NoArgs, response: AppInfo },
+  'ollama:status': { request: NoArgs, response: OllamaStatus },
+  'ollama:recheck': { request: NoArgs, response: OllamaStatus },
+  'models:list': { request: NoArgs, response: z.array(InstalledModel) },
+  'settings:get': { request: NoArgs, response: Settings },
+  'settings:update': { request: SettingsPatch.strict(), response: Settings },
+} as const
+
+/** Long calls: events while running (batched per frame), one final answer, cancellable. */
+export const streamChannels = {
+  'chat:send': { request: ChatRequest, event: ChatEvent, response: ChatResult },
+} as const
+
+/** Pushed from main to every window, whoever asked. */
+export const eventChannels = {
+  'ollama:status': OllamaStatus,
+} as const
+
+export type InvokeChannel = keyof typeof invokeChannels
+export type StreamChannel = keyof typeof streamChannels
+export type EventChannel = keyof typeof eventChannels
+
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>
+export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>
+export type StreamRequest<C extends StreamChannel> = z.input<(typeof streamChannels)[C]['request']>
+export type StreamEvent<C extends StreamChannel> = z.output<(typeof streamChannels)[C]['event']>
+export type StreamResponse<C extends StreamChannel> = z.output<(typeof streamChannels)[C]['response']>
+export type EventPayload<C extends EventChannel> = z.output<(typeof eventChannels)[C]>
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.hasOwn(invokeChannels, name)
+}
+export function isStreamChannel(name: unknown): name is StreamChannel {
+  return typeof name === 'string' && Object.hasOwn(streamChannels, name)
+}

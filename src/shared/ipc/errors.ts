@@ -1,0 +1,74 @@
+import { z } from 'zod'
+
+/** The closed set of failure codes every host and screen understands. */
+export const ErrorCode = z.enum([
+  'BAD_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'PAYLOAD_TOO_LARGE',
+  'DISCONNECTED',
+  'INTERNAL',
+  'CANCELLED',
+  'OLLAMA_NOT_INSTALLED',
+  'OLLAMA_NOT_RUNNING',
+  'OLLAMA_UNREACHABLE',
+  'OLLAMA_BUSY',
+  'OLLAMA_ERROR',
+  'PORT_IN_USE',
+  'MODEL_NOT_FOUND',
+  'CONTEXT_OVERFLOW',
+  'SCHEMA_INVALID',
+  'FILE_UNSUPPORTED',
+  'FILE_ENCRYPTED',
+  'SETTINGS_INVALID',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const ErrorInfo = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  hint: z.string().optional(),
+  retryable: z.boolean().optional(),
+})
+export type ErrorInfo = z.infer<typeof ErrorInfo>
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo }
+
+/** An error that already knows how to explain itself to a person. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly hint: string | undefined
+  readonly retryable: boolean | undefined
+
+  constructor(info: ErrorInfo, options?: { cause?: unknown }) {
+    super(info.message, options)
+    this.name = 'AppError'
+    this.code = info.code
+    this.hint = info.hint
+    this.retryable = info.retryable
+  }
+
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, message: this.message }
+    if (this.hint !== undefined) info.hint = this.hint
+    if (this.retryable !== undefined) info.retryable = this.retryable
+    return info
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
+}
+
+/** Turns anything thrown into an envelope error without leaking stack traces. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof AppError) return error.toInfo()
+  if (isAbortError(error)) return { code: 'CANCELLED', message: 'The request was cancelled.' }
+  const detail = error instanceof Error ? error.message : String(error)
+  return {
+    code: 'INTERNAL',
+    message: `Something went wrong inside Instruct Desk: ${detail}`,
+    hint: 'Try again. If it keeps happening, use Settings → Copy diagnostics and report it.',
+    retryable: true,
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../src/shared/ipc/errors.ts'
+import { Router, type Handlers } from '../../src/main/ipc/router.ts'
+
+const TRUSTED = { origin: 'file://' }
+
+function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['stream']['chat:send']): Handlers {
+  const base = {
+    'app:info': async () => ({ name: 'Instruct Desk', version: '1.0.0', host: 'cli' as const, platform: 'linux-x64', nodeVersion: '24', dataDir: '/tmp' }),
+    'ollama:status': async () => ({ state: 'checking' as const, host: 'h' }),
+    'ollama:recheck': async () => ({ state: 'checking' as const, host: 'h' }),
+    'models:list': async () => [],
+    'settings:get': async () => ({ ollamaHost: '', defaultModel: 'm' }),
+    'settings:update': async () => ({ ollamaHost: '', defaultModel: 'm' }),
+  }
+  return {
+    invoke: { ...base, ...overrides },
+    stream: { 'chat:send': chat ?? (async () => ({ content: '' })) },
+  }
+}
+
+const router = (h = handlers()) => new Router(h, (sender) => sender.origin === 'file://')
+
+describe('Router.invoke', () => {
+  it('answers a valid request with an ok envelope', async () => {
+    const answer = await router().invoke('app:info', {}, TRUSTED)
+    expect(answer).toMatchObject({ ok: true, data: { name: 'Instruct Desk' } })
+  })
+
+  it('rejects an unknown channel with UNKNOWN_CHANNEL, including prototype names', async () => {
+    for (const channel of ['nope:nothing', '__proto__', 'constructor', 42, null]) {
+      const answer = await router().invoke(channel, {}, TRUSTED)
+      expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    }
+  })
+
+  it('rejects a malformed payload with BAD_REQUEST naming the field', async () => {
+    const answer = await router().invoke('settings:update', { ollamaHost: 42 }, TRUSTED)
+    expect(answer.ok).toBe(false)
+    if (answer.ok) return
+    expect(answer.error.code).toBe('BAD_REQUEST')
+    expect(answer.error.message).toContain('ollamaHost')
+  })
+
+  it('rejects unexpected fields rather than silently dropping them', async () => {
+    const answer = await router().invoke('app:info', { extra: true }, TRUSTED)
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+  })
+
+  it('refuses a sender from another origin before looking at the payload', async () => {
+    const answer = await router().invoke('app:info', {}, { origin: 'https://evil.example' })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+  })
+
+  it('turns a thrown AppError into its envelope and anything else into INTERNAL', async () => {
+    const appError = router(handlers({ 'models:list': async () => { throw new AppError({ code: 'OLLAMA_NOT_RUNNING', message: 'down', hint: 'start it', retryable: true }) } }))
+    expect(await appError.invoke('models:list', {}, TRUSTED)).toEqual({ ok: false, error: { code: 'OLLAMA_NOT_RUNNING', message: 'down', hint: 'start it', retryable: true } })
+    const crash = router(handlers({ 'models:list': async () => { throw new TypeError('boom') } }))
+    expect(await crash.invoke('models:list', {}, TRUSTED)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('boom') } })
+  })
+
+  it('does not pass a handler answer that breaks the contract', async () => {
+    const broken = router(handlers({ 'models:list': async () => [{ name: 1 }] as never }))
+    expect(await broken.invoke('models:list', {}, TRUSTED)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})
+
+describe('Router.stream', () => {
+  const request = { model: 'm', messages: [{ role: 'user', content: 'hi' }] }
+
+  it('delivers events in batches and the result at the end', async () => {
+    const r = router(handlers({}, async (_req, { emit }) => {
+      for (const text of ['a', 'b', 'c']) emit({ type: 'token', text })
+      return { content: 'abc' }
+    }))
+    const batches: unknown[][] = []
+    const answer = await r.stream('chat:send', request, TRUSTED, { signal: new AbortController().signal, events: (b) => batches.push(b) })
+    expect(answer).toEqual({ ok: true, data: { content: 'abc' } })
+    expect(batches.flat()).toEqual(['a', 'b', 'c'].map((text) => ({ type: 'token', text })))
+    expect(batches.length).toBe(1)
+  })
+
+  it('passes cancellation to the handler and answers CANCELLED', async () => {
+    const controller = new AbortController()
+    let sawAbort = false
+    const r = router(handlers({}, (_req, { signal }) => new Promise((_resolve, reject) => {
+      signal.addEventListener('abort', () => {
+        sawAbort = true
+        reject(signal.reason)
+      })
+    })))
+    const pending = r.stream('chat:send', request, TRUSTED, { signal: controller.signal, events: () => {} })
+    controller.abort()
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(sawAbort).toBe(true)
+  })
+
+  it('validates stream requests like invokes', async () => {
+    const answer = await router().stream('chat:send', { model: '', messages: [] }, TRUSTED, { signal: new AbortController().signal, events: () => {} })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+  })
+})
