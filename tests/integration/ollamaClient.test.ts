@@ -16,7 +16,14 @@ describe('OllamaClient against the fake server', () => {
   it('reads the version and the installed models', async () => {
     expect(await client.version()).toBe('0.12.6')
     expect(await client.listModels()).toEqual([
-      { name: 'qwen2.5:7b-instruct', sizeBytes: 4_683_087_332, modifiedAt: '2026-10-01T12:00:00.000Z', family: 'qwen2', parameterSize: '7.6B', quantization: 'Q4_K_M' },
+      {
+        name: 'qwen2.5:7b-instruct',
+        sizeBytes: 4_683_087_332,
+        modifiedAt: '2026-10-01T12:00:00.000Z',
+        family: 'qwen2',
+        parameterSize: '7.6B',
+        quantization: 'Q4_K_M',
+      },
     ])
   })
 
@@ -30,8 +37,14 @@ describe('OllamaClient against the fake server', () => {
   })
 
   it('maps a missing model to MODEL_NOT_FOUND with a hint to pull it', async () => {
-    const error = await client.chat({ ...chatRequest, model: 'llama9:404b' }, new AbortController().signal, () => {}).catch((e: unknown) => e)
-    expect(error).toMatchObject({ code: 'MODEL_NOT_FOUND', message: expect.stringContaining('llama9:404b'), hint: expect.stringContaining('Pull') })
+    const error = await client
+      .chat({ ...chatRequest, model: 'llama9:404b' }, new AbortController().signal, () => {})
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      code: 'MODEL_NOT_FOUND',
+      message: expect.stringContaining('llama9:404b'),
+      hint: expect.stringContaining('Pull'),
+    })
   })
 
   it('maps 503 to OLLAMA_BUSY, retryable', async () => {

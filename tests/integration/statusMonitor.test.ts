@@ -25,7 +25,12 @@ describe('OllamaStatusMonitor', () => {
     const fake = await new FakeOllama({ version: '0.12.6' }).start()
     fakes.push(fake)
     const client = new OllamaClient({ host: fake.host })
-    const monitor = new OllamaStatusMonitor({ client: () => client, findExecutable: async () => '/usr/local/bin/ollama', upIntervalMs: 30, downIntervalMs: 30 })
+    const monitor = new OllamaStatusMonitor({
+      client: () => client,
+      findExecutable: async () => '/usr/local/bin/ollama',
+      upIntervalMs: 30,
+      downIntervalMs: 30,
+    })
     const seen: string[] = []
     monitor.onChange((s) => seen.push(s.state))
     monitor.start()
@@ -52,14 +57,26 @@ describe('OllamaStatusMonitor', () => {
     let looked = false
     const monitor = new OllamaStatusMonitor({
       // A remote server that does not answer; no traffic leaves this machine in tests.
-      client: () => ({ host: 'https://ollama.example.com', remote: true, version: () => Promise.reject(new AppError({ code: 'OLLAMA_UNREACHABLE', message: 'Could not reach the Ollama server at https://ollama.example.com.' })) }) as unknown as OllamaClient,
+      client: () =>
+        ({
+          host: 'https://ollama.example.com',
+          remote: true,
+          version: () =>
+            Promise.reject(
+              new AppError({ code: 'OLLAMA_UNREACHABLE', message: 'Could not reach the Ollama server at https://ollama.example.com.' }),
+            ),
+        }) as unknown as OllamaClient,
       findExecutable: async () => {
         looked = true
         return undefined
       },
     })
     const status = await monitor.check()
-    expect(status).toMatchObject({ state: 'unreachable', host: 'https://ollama.example.com', reason: expect.stringContaining('Could not reach') })
+    expect(status).toMatchObject({
+      state: 'unreachable',
+      host: 'https://ollama.example.com',
+      reason: expect.stringContaining('Could not reach'),
+    })
     expect(looked).toBe(false)
   })
 })

@@ -16,10 +16,7 @@ export interface FakeModel {
 }
 
 export type ChatFault =
-  | { kind: 'none' }
-  | { kind: 'drop-after'; tokens: number }
-  | { kind: 'error-after'; tokens: number; message: string }
-  | { kind: 'busy' }
+  { kind: 'none' } | { kind: 'drop-after'; tokens: number } | { kind: 'error-after'; tokens: number; message: string } | { kind: 'busy' }
 
 export interface FakeOllamaOptions {
   version?: string
@@ -37,7 +34,14 @@ export interface RecordedRequest {
   aborted: boolean
 }
 
-export const QWEN: FakeModel = { name: 'qwen2.5:7b-instruct', size: 4_683_087_332, family: 'qwen2', parameterSize: '7.6B', quantization: 'Q4_K_M', contextLength: 32_768 }
+export const QWEN: FakeModel = {
+  name: 'qwen2.5:7b-instruct',
+  size: 4_683_087_332,
+  family: 'qwen2',
+  parameterSize: '7.6B',
+  quantization: 'Q4_K_M',
+  contextLength: 32_768,
+}
 
 export class FakeOllama {
   port = 0
@@ -111,12 +115,18 @@ export class FakeOllama {
     const request = body as { model?: string; messages?: { content: string }[]; stream?: boolean } | undefined
     if (!request?.model) return sendJson(res, 400, { error: 'model is required' })
     if (!this.models.some((m) => m.name === request.model)) return sendJson(res, 404, { error: `model '${request.model}' not found` })
-    if (this.chatFault.kind === 'busy') return sendJson(res, 503, { error: 'server busy, please try again.  maximum pending requests exceeded' })
+    if (this.chatFault.kind === 'busy')
+      return sendJson(res, 503, { error: 'server busy, please try again.  maximum pending requests exceeded' })
     const pieces = this.reply.match(/.{1,4}/gs) ?? []
     const promptTokens = (request.messages ?? []).reduce((n, m) => n + Math.ceil(m.content.length / 4), 0)
     const created = new Date().toISOString()
     if (request.stream === false) {
-      return sendJson(res, 200, { model: request.model, created_at: created, message: { role: 'assistant', content: this.reply }, ...finalStats(promptTokens, pieces.length) })
+      return sendJson(res, 200, {
+        model: request.model,
+        created_at: created,
+        message: { role: 'assistant', content: this.reply },
+        ...finalStats(promptTokens, pieces.length),
+      })
     }
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
     const fault = this.chatFault
@@ -124,10 +134,14 @@ export class FakeOllama {
       if (res.destroyed) return
       if (fault.kind === 'drop-after' && index === fault.tokens) return void res.socket?.destroy()
       if (fault.kind === 'error-after' && index === fault.tokens) return void res.end(`${JSON.stringify({ error: fault.message })}\n`)
-      res.write(`${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: piece }, done: false })}\n`)
+      res.write(
+        `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: piece }, done: false })}\n`,
+      )
       await sleep(this.tokenDelayMs)
     }
-    res.end(`${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length) })}\n`)
+    res.end(
+      `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length) })}\n`,
+    )
   }
 }
 
@@ -151,7 +165,14 @@ function tagOf(m: FakeModel) {
     modified_at: '2026-10-01T12:00:00.000000000Z',
     size: m.size,
     digest: '845dbda0ea48ed749caafd9e6037047d4b7c87acc7a5d4f87a8f4d5ebe1d0b68',
-    details: { parent_model: '', format: 'gguf', family: m.family ?? '', families: [m.family ?? ''], parameter_size: m.parameterSize ?? '', quantization_level: m.quantization ?? '' },
+    details: {
+      parent_model: '',
+      format: 'gguf',
+      family: m.family ?? '',
+      families: [m.family ?? ''],
+      parameter_size: m.parameterSize ?? '',
+      quantization_level: m.quantization ?? '',
+    },
   }
 }
 

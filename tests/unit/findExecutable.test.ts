@@ -18,14 +18,18 @@ describe('findOllamaExecutable', () => {
   it('finds ollama on PATH', async () => {
     const dir = await tempDir()
     const file = await fakeExecutable(path.join(dir, 'bin'))
-    expect(await findOllamaExecutable({ env: { PATH: `/nonexistent:${path.join(dir, 'bin')}` }, platform: 'linux', homeDir: dir })).toBe(file)
+    expect(await findOllamaExecutable({ env: { PATH: `/nonexistent:${path.join(dir, 'bin')}` }, platform: 'linux', homeDir: dir })).toBe(
+      file,
+    )
   })
 
   it('prefers the configured path over PATH', async () => {
     const dir = await tempDir()
     await fakeExecutable(path.join(dir, 'bin'))
     const configured = await fakeExecutable(path.join(dir, 'custom'))
-    expect(await findOllamaExecutable({ configuredPath: configured, env: { PATH: path.join(dir, 'bin') }, platform: 'linux', homeDir: dir })).toBe(configured)
+    expect(
+      await findOllamaExecutable({ configuredPath: configured, env: { PATH: path.join(dir, 'bin') }, platform: 'linux', homeDir: dir }),
+    ).toBe(configured)
   })
 
   it('ignores a file that is not executable', async () => {
@@ -43,6 +47,8 @@ describe('findOllamaExecutable', () => {
 
   it('knows the installer locations on macOS and Windows', () => {
     expect(standardLocations('darwin', {}, '/Users/a')).toContain('/Applications/Ollama.app/Contents/Resources/ollama')
-    expect(standardLocations('win32', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'C:\\Users\\a')).toEqual(['C:\\Users\\a\\AppData\\Local\\Programs\\Ollama\\ollama.exe'])
+    expect(standardLocations('win32', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'C:\\Users\\a')).toEqual([
+      'C:\\Users\\a\\AppData\\Local\\Programs\\Ollama\\ollama.exe',
+    ])
   })
 })

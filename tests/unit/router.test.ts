@@ -6,7 +6,14 @@ const TRUSTED = { origin: 'file://' }
 
 function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['stream']['chat:send']): Handlers {
   const base = {
-    'app:info': async () => ({ name: 'Instruct Desk', version: '1.0.0', host: 'cli' as const, platform: 'linux-x64', nodeVersion: '24', dataDir: '/tmp' }),
+    'app:info': async () => ({
+      name: 'Instruct Desk',
+      version: '1.0.0',
+      host: 'cli' as const,
+      platform: 'linux-x64',
+      nodeVersion: '24',
+      dataDir: '/tmp',
+    }),
     'ollama:status': async () => ({ state: 'checking' as const, host: 'h' }),
     'ollama:recheck': async () => ({ state: 'checking' as const, host: 'h' }),
     'models:list': async () => [],
@@ -53,10 +60,28 @@ describe('Router.invoke', () => {
   })
 
   it('turns a thrown AppError into its envelope and anything else into INTERNAL', async () => {
-    const appError = router(handlers({ 'models:list': async () => { throw new AppError({ code: 'OLLAMA_NOT_RUNNING', message: 'down', hint: 'start it', retryable: true }) } }))
-    expect(await appError.invoke('models:list', {}, TRUSTED)).toEqual({ ok: false, error: { code: 'OLLAMA_NOT_RUNNING', message: 'down', hint: 'start it', retryable: true } })
-    const crash = router(handlers({ 'models:list': async () => { throw new TypeError('boom') } }))
-    expect(await crash.invoke('models:list', {}, TRUSTED)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('boom') } })
+    const appError = router(
+      handlers({
+        'models:list': async () => {
+          throw new AppError({ code: 'OLLAMA_NOT_RUNNING', message: 'down', hint: 'start it', retryable: true })
+        },
+      }),
+    )
+    expect(await appError.invoke('models:list', {}, TRUSTED)).toEqual({
+      ok: false,
+      error: { code: 'OLLAMA_NOT_RUNNING', message: 'down', hint: 'start it', retryable: true },
+    })
+    const crash = router(
+      handlers({
+        'models:list': async () => {
+          throw new TypeError('boom')
+        },
+      }),
+    )
+    expect(await crash.invoke('models:list', {}, TRUSTED)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('boom') },
+    })
   })
 
   it('does not pass a handler answer that breaks the contract', async () => {
@@ -69,10 +94,12 @@ describe('Router.stream', () => {
   const request = { model: 'm', messages: [{ role: 'user', content: 'hi' }] }
 
   it('delivers events in batches and the result at the end', async () => {
-    const r = router(handlers({}, async (_req, { emit }) => {
-      for (const text of ['a', 'b', 'c']) emit({ type: 'token', text })
-      return { content: 'abc' }
-    }))
+    const r = router(
+      handlers({}, async (_req, { emit }) => {
+        for (const text of ['a', 'b', 'c']) emit({ type: 'token', text })
+        return { content: 'abc' }
+      }),
+    )
     const batches: unknown[][] = []
     const answer = await r.stream('chat:send', request, TRUSTED, { signal: new AbortController().signal, events: (b) => batches.push(b) })
     expect(answer).toEqual({ ok: true, data: { content: 'abc' } })
@@ -83,12 +110,18 @@ describe('Router.stream', () => {
   it('passes cancellation to the handler and answers CANCELLED', async () => {
     const controller = new AbortController()
     let sawAbort = false
-    const r = router(handlers({}, (_req, { signal }) => new Promise((_resolve, reject) => {
-      signal.addEventListener('abort', () => {
-        sawAbort = true
-        reject(signal.reason)
-      })
-    })))
+    const r = router(
+      handlers(
+        {},
+        (_req, { signal }) =>
+          new Promise((_resolve, reject) => {
+            signal.addEventListener('abort', () => {
+              sawAbort = true
+              reject(signal.reason)
+            })
+          }),
+      ),
+    )
     const pending = r.stream('chat:send', request, TRUSTED, { signal: controller.signal, events: () => {} })
     controller.abort()
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
@@ -96,7 +129,10 @@ describe('Router.stream', () => {
   })
 
   it('validates stream requests like invokes', async () => {
-    const answer = await router().stream('chat:send', { model: '', messages: [] }, TRUSTED, { signal: new AbortController().signal, events: () => {} })
+    const answer = await router().stream('chat:send', { model: '', messages: [] }, TRUSTED, {
+      signal: new AbortController().signal,
+      events: () => {},
+    })
     expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
   })
 })

@@ -28,7 +28,10 @@ async function checkDataDir(dir: string): Promise<Check> {
     await access(dir, constants.W_OK)
     return { ok: true, detail: 'writable' }
   } catch (error) {
-    return { ok: false, detail: `not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}); set INSTRUCT_DESK_DATA_DIR to a folder you own` }
+    return {
+      ok: false,
+      detail: `not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}); set INSTRUCT_DESK_DATA_DIR to a folder you own`,
+    }
   }
 }
 
@@ -49,7 +52,11 @@ async function checkOllama(client: OllamaClient, env: NodeJS.ProcessEnv): Promis
 
 export async function runDoctor(client: OllamaClient, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<DoctorReport> {
   const nodeVersion = process.versions.node
-  const node = { version: nodeVersion, ok: nodeVersionOk(nodeVersion), detail: nodeVersionOk(nodeVersion) ? 'new enough' : `needs ${REQUIRED_NODE} or newer` }
+  const node = {
+    version: nodeVersion,
+    ok: nodeVersionOk(nodeVersion),
+    detail: nodeVersionOk(nodeVersion) ? 'new enough' : `needs ${REQUIRED_NODE} or newer`,
+  }
   const [ollama, dir] = await Promise.all([checkOllama(client, env), checkDataDir(dataDir)])
   const needsOllama: Check = ollama.ok ? { ok: true, detail: 'ready' } : { ok: false, detail: 'needs a reachable Ollama server' }
   const hasKey = Boolean(env.ANTHROPIC_API_KEY)
@@ -63,7 +70,9 @@ export async function runDoctor(client: OllamaClient, dataDir: string, env: Node
       models: needsOllama,
       summarize: needsOllama,
       jsonRepair: ollama.ok ? { ok: true, detail: 'ready' } : { ok: true, detail: 'deterministic repair only (no local model)' },
-      claude: hasKey ? { ok: true, detail: 'ANTHROPIC_API_KEY is set' } : { ok: false, detail: 'optional; set ANTHROPIC_API_KEY to enable' },
+      claude: hasKey
+        ? { ok: true, detail: 'ANTHROPIC_API_KEY is set' }
+        : { ok: false, detail: 'optional; set ANTHROPIC_API_KEY to enable' },
     },
   }
 }

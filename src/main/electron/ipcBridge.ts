@@ -28,7 +28,10 @@ export function bridgeIpc(app: App, trustedOrigin: string, windows: () => Browse
     port.start()
     const post = (frame: StreamFrame): void => port.postMessage(frame)
     void router
-      .stream(message?.channel, message?.payload, senderOf(event), { signal: controller.signal, events: (events) => post({ kind: 'events', events }) })
+      .stream(message?.channel, message?.payload, senderOf(event), {
+        signal: controller.signal,
+        events: (events) => post({ kind: 'events', events }),
+      })
       .then((envelope) => {
         post({ kind: 'end', envelope })
         port.close()

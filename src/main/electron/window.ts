@@ -21,7 +21,10 @@ export function hardenSession(): void {
 export async function createMainWindow(options: { preload: string; rendererUrl: string; stateFile: string }): Promise<BrowserWindow> {
   const read = await readJson(options.stateFile)
   const remembered = WindowState.safeParse(read.kind === 'ok' ? read.value : {})
-  const state = fitToDisplays(remembered.success ? remembered.data : WindowState.parse({}), screen.getAllDisplays().map((d) => d.workArea))
+  const state = fitToDisplays(
+    remembered.success ? remembered.data : WindowState.parse({}),
+    screen.getAllDisplays().map((d) => d.workArea),
+  )
 
   const win = new BrowserWindow({
     ...state,

@@ -26,10 +26,7 @@ export interface StreamContext<E> {
 type Req<S extends z.ZodType> = z.output<S>
 
 export type InvokeHandlers = {
-  [C in InvokeChannel]: (
-    request: Req<(typeof invokeChannels)[C]['request']>,
-    signal: AbortSignal,
-  ) => Promise<InvokeResponse<C>>
+  [C in InvokeChannel]: (request: Req<(typeof invokeChannels)[C]['request']>, signal: AbortSignal) => Promise<InvokeResponse<C>>
 }
 export type StreamHandlers = {
   [C in StreamChannel]: (

@@ -16,7 +16,10 @@ function isResponseError(error: unknown): error is ResponseErrorLike {
 function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   const cause = (error as { cause?: { code?: string } }).cause
-  return error.message === 'fetch failed' || ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_SOCKET'].includes(cause?.code ?? '')
+  return (
+    error.message === 'fetch failed' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_SOCKET'].includes(cause?.code ?? '')
+  )
 }
 
 /**
@@ -24,37 +27,52 @@ function isConnectionFailure(error: unknown): boolean {
  * goes by status and endpoint with a loose text match, since the exact wording varies by
  * server version.
  */
-export function mapOllamaError(error: unknown, context: { endpoint: OllamaEndpoint; host: string; model?: string | undefined; remote: boolean }): AppError {
+export function mapOllamaError(
+  error: unknown,
+  context: { endpoint: OllamaEndpoint; host: string; model?: string | undefined; remote: boolean },
+): AppError {
   if (error instanceof AppError) return error
   if (isAbortError(error)) return new AppError({ code: 'CANCELLED', message: 'Stopped.' }, { cause: error })
   if (isResponseError(error)) {
     const text = error.error
     if (error.status_code === 404 && /not found/i.test(text) && context.model) {
-      return new AppError({
-        code: 'MODEL_NOT_FOUND',
-        message: `The model "${context.model}" is not installed on ${context.host}.`,
-        hint: 'Pull it from the Models screen, or pick an installed model.',
-      }, { cause: error })
+      return new AppError(
+        {
+          code: 'MODEL_NOT_FOUND',
+          message: `The model "${context.model}" is not installed on ${context.host}.`,
+          hint: 'Pull it from the Models screen, or pick an installed model.',
+        },
+        { cause: error },
+      )
     }
     if (error.status_code === 503) {
-      return new AppError({ code: 'OLLAMA_BUSY', message: `Ollama is busy: ${text}`, hint: 'Your request can be retried in a moment.', retryable: true }, { cause: error })
+      return new AppError(
+        { code: 'OLLAMA_BUSY', message: `Ollama is busy: ${text}`, hint: 'Your request can be retried in a moment.', retryable: true },
+        { cause: error },
+      )
     }
     return new AppError({ code: 'OLLAMA_ERROR', message: `Ollama answered ${error.status_code}: ${text}` }, { cause: error })
   }
   if (isConnectionFailure(error)) {
     return context.remote
-      ? new AppError({
-          code: 'OLLAMA_UNREACHABLE',
-          message: `Could not reach the Ollama server at ${context.host}.`,
-          hint: 'Check the address in Settings, your network, and that the server is running.',
-          retryable: true,
-        }, { cause: error })
-      : new AppError({
-          code: 'OLLAMA_NOT_RUNNING',
-          message: `Ollama is not running at ${context.host}.`,
-          hint: 'Start Ollama, then try again.',
-          retryable: true,
-        }, { cause: error })
+      ? new AppError(
+          {
+            code: 'OLLAMA_UNREACHABLE',
+            message: `Could not reach the Ollama server at ${context.host}.`,
+            hint: 'Check the address in Settings, your network, and that the server is running.',
+            retryable: true,
+          },
+          { cause: error },
+        )
+      : new AppError(
+          {
+            code: 'OLLAMA_NOT_RUNNING',
+            message: `Ollama is not running at ${context.host}.`,
+            hint: 'Start Ollama, then try again.',
+            retryable: true,
+          },
+          { cause: error },
+        )
   }
   const detail = error instanceof Error ? error.message : String(error)
   return new AppError({ code: 'OLLAMA_ERROR', message: `Ollama failed: ${detail}`, retryable: true }, { cause: error })

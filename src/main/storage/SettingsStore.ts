@@ -44,7 +44,10 @@ export class SettingsStore {
     if (patch.ollamaHost !== undefined && patch.ollamaHost.trim() !== '') normalizeHost(patch.ollamaHost)
     const parsed = Settings.safeParse({ ...this.value, ...patch })
     if (!parsed.success) {
-      throw new AppError({ code: 'SETTINGS_INVALID', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })
+      throw new AppError({
+        code: 'SETTINGS_INVALID',
+        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      })
     }
     this.value = parsed.data
     await writeJsonAtomic(this.file, this.value)

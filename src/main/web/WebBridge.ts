@@ -33,7 +33,10 @@ function tokenFrom(req: IncomingMessage): string | undefined {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const fromQuery = url.searchParams.get('token')
   if (fromQuery) return fromQuery
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${COOKIE}=`))
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${COOKIE}=`))
   return cookie?.slice(COOKIE.length + 1)
 }
 
@@ -45,7 +48,9 @@ function sameToken(given: string | undefined, expected: string): boolean {
 }
 
 function refuseUpgrade(socket: Duplex, status: 401 | 403, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${reason}\n`)
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${reason}\n`,
+  )
 }
 
 /**
@@ -64,7 +69,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!sameToken(tokenFrom(req), token)) {
-      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Open the address printed by `npm run web`; it carries the access token.\n')
+      res
+        .writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Open the address printed by `npm run web`; it carries the access token.\n')
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -22,5 +22,9 @@ export function parseClientFrame(text: string): ParsedFrame {
   const parsed = ClientFrameSchema.safeParse(raw)
   if (parsed.success) return { ok: true, frame: parsed.data as ClientFrame }
   const id = Id.safeParse((raw as { id?: unknown } | null)?.id)
-  return { ok: false, id: id.success ? id.data : null, message: `The message was not a valid request frame (${parsed.error.issues[0]?.message ?? 'unknown shape'}).` }
+  return {
+    ok: false,
+    id: id.success ? id.data : null,
+    message: `The message was not a valid request frame (${parsed.error.issues[0]?.message ?? 'unknown shape'}).`,
+  }
 }

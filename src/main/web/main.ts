@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer')
   const bridge = await startWebBridge({ app, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
     app.dispose()
-    throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use. Pick another with --port, or omit it to use any free port.`) : error
+    throw error.code === 'EADDRINUSE'
+      ? new Error(`Port ${port} is already in use. Pick another with --port, or omit it to use any free port.`)
+      : error
   })
   console.log(`Instruct Desk web preview: ${bridge.url}`)
 

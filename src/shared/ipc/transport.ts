@@ -12,9 +12,7 @@ export const ELECTRON_EVENT = 'instruct-desk:event'
 export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 /** Frames main sends down a stream's port or socket. */
-export type StreamFrame =
-  | { kind: 'events'; events: unknown[] }
-  | { kind: 'end'; envelope: Envelope<unknown> }
+export type StreamFrame = { kind: 'events'; events: unknown[] } | { kind: 'end'; envelope: Envelope<unknown> }
 
 /** What the renderer sees of a running stream. */
 export interface StreamHandle<R = unknown> {

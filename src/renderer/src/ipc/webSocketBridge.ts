@@ -8,7 +8,12 @@ interface Pending {
 
 const disconnected: Envelope<never> = {
   ok: false,
-  error: { code: 'DISCONNECTED', message: 'Lost the connection to Instruct Desk.', hint: 'It reconnects by itself; try again in a moment.', retryable: true },
+  error: {
+    code: 'DISCONNECTED',
+    message: 'Lost the connection to Instruct Desk.',
+    hint: 'It reconnects by itself; try again in a moment.',
+    retryable: true,
+  },
 }
 
 /**
@@ -61,7 +66,10 @@ export function createWebSocketBridge(url: string, onReconnect: () => void): Raw
   function send(frame: ClientFrame, call?: Pending): void {
     const text = JSON.stringify(frame)
     if (call && encoder.encode(text).byteLength > MAX_MESSAGE_BYTES) {
-      call.resolve({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: `The request is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB.` } })
+      call.resolve({
+        ok: false,
+        error: { code: 'PAYLOAD_TOO_LARGE', message: `The request is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB.` },
+      })
       return
     }
     if (call) pending.set(frame.id, call)

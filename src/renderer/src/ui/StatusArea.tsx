@@ -32,7 +32,9 @@ export function StatusArea() {
     <section className={`status status-${view.tone}`} aria-label="Ollama status">
       <div role="status" aria-live="polite" className="status-text">
         <span className="status-dot" aria-hidden="true" />
-        <span className="status-title" data-testid="ollama-status">{view.title}</span>
+        <span className="status-title" data-testid="ollama-status">
+          {view.title}
+        </span>
         <span className="status-detail">{view.detail}</span>
       </div>
       {view.tone !== 'ok' && view.tone !== 'idle' && (

@@ -19,7 +19,9 @@ export function UpcomingWorkflow({ title, description, steps }: Props) {
   return (
     <div className="screen">
       <ScreenHeader title={title} description={description} />
-      <p className="notice notice-info" role="note">This workflow is not available in this version of Instruct Desk.</p>
+      <p className="notice notice-info" role="note">
+        This workflow is not available in this version of Instruct Desk.
+      </p>
       <h2>What it will do</h2>
       <ol className="steps">
         {steps.map((step) => (
@@ -29,7 +31,9 @@ export function UpcomingWorkflow({ title, description, steps }: Props) {
       <h2>Getting ready</h2>
       <ul className="checklist">
         <li data-ok={status?.state === 'running'}>{status?.state === 'running' ? '✓' : '✗'} Ollama is running</li>
-        <li data-ok={hasModel}>{hasModel ? '✓' : '✗'} {DEFAULT_MODEL} is installed</li>
+        <li data-ok={hasModel}>
+          {hasModel ? '✓' : '✗'} {DEFAULT_MODEL} is installed
+        </li>
       </ul>
     </div>
   )

@@ -24,16 +24,14 @@ function TurnView({ turn }: { turn: Turn }) {
 export function ChatScreen() {
   const settings = useInvoke('settings:get', {})
   const models = useInvoke('models:list', {})
-  const [model, setModel] = useState('')
+  const [chosenModel, setModel] = useState('')
+  const model = chosenModel || settings.data?.defaultModel || ''
   const [draft, setDraft] = useState('')
   const chat = useChat(model)
   const modelId = useId()
   const draftId = useId()
   const endRef = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
-    if (!model && settings.data) setModel(settings.data.defaultModel)
-  }, [model, settings.data])
   useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [chat.turns])
 
   const names = models.data?.map((m) => m.name) ?? []
@@ -58,10 +56,14 @@ export function ChatScreen() {
         description="Talk to a model on your own machine. Nothing leaves it."
         actions={
           <>
-            <label htmlFor={modelId} className="inline-label">Model</label>
+            <label htmlFor={modelId} className="inline-label">
+              Model
+            </label>
             <select id={modelId} value={model} onChange={(e) => setModel(e.target.value)}>
               {options.map((name) => (
-                <option key={name} value={name}>{name}</option>
+                <option key={name} value={name}>
+                  {name}
+                </option>
               ))}
             </select>
             <button type="button" className="button" onClick={chat.clear} disabled={chat.busy || chat.turns.length === 0}>
@@ -83,12 +85,25 @@ export function ChatScreen() {
         <div ref={endRef} />
       </div>
       <form className="composer" onSubmit={submit}>
-        <label htmlFor={draftId} className="visually-hidden">Message</label>
-        <textarea id={draftId} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} rows={3} placeholder="Write a message…" />
+        <label htmlFor={draftId} className="visually-hidden">
+          Message
+        </label>
+        <textarea
+          id={draftId}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onKeyDown}
+          rows={3}
+          placeholder="Write a message…"
+        />
         {chat.busy ? (
-          <button type="button" className="button button-danger" onClick={chat.stop}>Stop</button>
+          <button type="button" className="button button-danger" onClick={chat.stop}>
+            Stop
+          </button>
         ) : (
-          <button type="submit" className="button button-primary" disabled={!draft.trim() || !model}>Send</button>
+          <button type="submit" className="button button-primary" disabled={!draft.trim() || !model}>
+            Send
+          </button>
         )}
       </form>
     </div>

@@ -29,10 +29,14 @@ export function useChat(model: string) {
       const reply: Turn = { id: nextId.current++, role: 'assistant', content: '', state: 'streaming' }
       const history = [...turns.filter((t) => t.state !== 'failed' || t.content), user].map(({ role, content }) => ({ role, content }))
       setTurns((all) => [...all, user, reply])
-      const stream = api.stream('chat:send', { model, messages: [{ role: 'system', content: DEFAULT_SYSTEM_PROMPT }, ...history] }, (events) => {
-        const text = events.map((e) => e.text).join('')
-        update(reply.id, (t) => ({ ...t, content: t.content + text }))
-      })
+      const stream = api.stream(
+        'chat:send',
+        { model, messages: [{ role: 'system', content: DEFAULT_SYSTEM_PROMPT }, ...history] },
+        (events) => {
+          const text = events.map((e) => e.text).join('')
+          update(reply.id, (t) => ({ ...t, content: t.content + text }))
+        },
+      )
       active.current = stream
       try {
         const stats = await stream.result

@@ -35,7 +35,9 @@ export function ModelsScreen() {
               <th scope="col">Name</th>
               <th scope="col">Parameters</th>
               <th scope="col">Quantization</th>
-              <th scope="col" className="numeric">Size</th>
+              <th scope="col" className="numeric">
+                Size
+              </th>
               <th scope="col">Updated</th>
             </tr>
           </thead>
