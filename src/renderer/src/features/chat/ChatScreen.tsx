@@ -32,7 +32,10 @@ export function ChatScreen() {
   const draftId = useId()
   const endRef = useRef<HTMLDivElement>(null)
 
-  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [chat.turns])
+  useEffect(() => {
+    // Newer browsers return a promise here; an effect must return nothing but a cleanup.
+    void endRef.current?.scrollIntoView({ block: 'end' })
+  }, [chat.turns])
 
   const names = models.data?.map((m) => m.name) ?? []
   const options = model && !names.includes(model) ? [model, ...names] : names
@@ -46,7 +49,9 @@ export function ChatScreen() {
     void chat.send(text)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit()
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
+    event.preventDefault()
+    submit()
   }
 
   return (

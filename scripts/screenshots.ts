@@ -1,0 +1,40 @@
+// Renders every screen in headless Chromium through the web bridge against the fake Ollama,
+// in light and dark and at a narrow width, into docs/screenshots/. Run: node scripts/screenshots.ts
+import { mkdir, mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { startBridgeHarness } from '../tests/support/bridgeHarness.ts'
+import { launchBrowser, RENDERER_DIR } from '../tests/support/browser.ts'
+
+const out = path.resolve(import.meta.dirname, '../docs/screenshots')
+await mkdir(out, { recursive: true })
+const h = await startBridgeHarness(await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-shots-')), RENDERER_DIR)
+h.app.monitor.start()
+const browser = await launchBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+const shots = [
+  { name: 'chat-light', scheme: 'light', width: 1280, height: 800, screen: '1', prompt: 'Explain what an instruct model is in two sentences.' },
+  { name: 'chat-dark', scheme: 'dark', width: 1280, height: 800, screen: '1', prompt: 'Explain what an instruct model is in two sentences.' },
+  { name: 'models-light', scheme: 'light', width: 1280, height: 800, screen: '2' },
+  { name: 'settings-dark', scheme: 'dark', width: 1280, height: 800, screen: '5' },
+  { name: 'summarize-narrow-light', scheme: 'light', width: 520, height: 860, screen: '3' },
+] as const
+h.fake.reply = 'An instruct model is a language model fine-tuned on instructions paired with good answers, so it follows requests instead of merely continuing text. Qwen2.5-7B-Instruct is one: ask it to summarize, extract or rewrite and it does that.'
+for (const shot of shots) {
+  const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme })
+  page.on('console', (m) => console.log(`[${shot.name}] console.${m.type()}: ${m.text()}`))
+  page.on('pageerror', (e) => console.log(`[${shot.name}] page error: ${e.stack}`))
+  await page.goto(h.bridge.url)
+  await page.getByText('Ollama 0.12.6 running').waitFor({ timeout: 5000 }).catch(() => console.log(`[${shot.name}] status never showed running`))
+  await page.keyboard.press(`Control+${shot.screen}`)
+  if ('prompt' in shot) {
+    await page.getByRole('textbox', { name: 'Message' }).fill(shot.prompt)
+    await page.keyboard.press('Enter')
+    await page.getByText('tokens in').waitFor({ timeout: 10_000 })
+  }
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: path.join(out, `${shot.name}.png`) })
+  await page.close()
+}
+await browser.close()
+await h.close()
+console.log(`Screenshots written to ${out}`)

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer')
+
+/** Headless Chromium with the flags this network-less machine needs (no background fetches). */
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built. Run `npm run build` (npm test does it for you).')
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/** Controls whose role needs a name, and which have none, from Chromium's own accessibility tree. */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page)
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[] }
+  await cdp.detach()
+  const needsName = new Set(['button', 'textbox', 'combobox', 'link', 'checkbox', 'radio', 'slider', 'spinbutton', 'searchbox', 'tab', 'menuitem', 'navigation', 'main', 'log', 'table'])
+  return nodes.filter((n) => !n.ignored && needsName.has(n.role?.value ?? '') && !n.name?.value?.trim()).map((n) => n.role?.value ?? '?')
+}
