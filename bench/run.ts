@@ -10,7 +10,8 @@ const resultsDir = path.join(root, 'bench', 'results')
 
 function table(title: string, rows: BenchRow[]): string {
   const lines = [`**${title}**`, '', '| path | p50 (µs) | p95 (µs) | p50 ÷ baseline | samples |', '|---|---:|---:|---:|---:|']
-  for (const row of rows) lines.push(`| ${row.name} | ${row.timing.p50Us} | ${row.timing.p95Us} | ${row.ratioP50}× | ${row.timing.samples} |`)
+  for (const row of rows)
+    lines.push(`| ${row.name} | ${row.timing.p50Us} | ${row.timing.p95Us} | ${row.ratioP50}× | ${row.timing.samples} |`)
   return lines.join('\n')
 }
 
@@ -20,7 +21,10 @@ for (const bench of benches) {
   const rows = await bench.run()
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}`
   await mkdir(resultsDir, { recursive: true })
-  await writeFile(path.join(resultsDir, `${bench.name}.json`), `${JSON.stringify({ name: bench.name, date: new Date().toISOString(), machine, rows }, null, 2)}\n`)
+  await writeFile(
+    path.join(resultsDir, `${bench.name}.json`),
+    `${JSON.stringify({ name: bench.name, date: new Date().toISOString(), machine, rows }, null, 2)}\n`,
+  )
   sections.push(table(bench.title, rows))
   console.log(table(bench.title, rows))
 }

@@ -5,9 +5,13 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 const report = 'test-results/vitest.json'
 mkdirSync('test-results', { recursive: true })
 rmSync(report, { force: true })
-const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-})
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+)
 let summary = 'Tests: 0 passed, 1 failed (vitest produced no report)'
 try {
   const result = JSON.parse(readFileSync(report, 'utf8'))

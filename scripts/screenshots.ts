@@ -12,19 +12,37 @@ const h = await startBridgeHarness(await mkdtemp(path.join(os.tmpdir(), 'instruc
 h.app.monitor.start()
 const browser = await launchBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
 const shots = [
-  { name: 'chat-light', scheme: 'light', width: 1280, height: 800, screen: '1', prompt: 'Explain what an instruct model is in two sentences.' },
-  { name: 'chat-dark', scheme: 'dark', width: 1280, height: 800, screen: '1', prompt: 'Explain what an instruct model is in two sentences.' },
+  {
+    name: 'chat-light',
+    scheme: 'light',
+    width: 1280,
+    height: 800,
+    screen: '1',
+    prompt: 'Explain what an instruct model is in two sentences.',
+  },
+  {
+    name: 'chat-dark',
+    scheme: 'dark',
+    width: 1280,
+    height: 800,
+    screen: '1',
+    prompt: 'Explain what an instruct model is in two sentences.',
+  },
   { name: 'models-light', scheme: 'light', width: 1280, height: 800, screen: '2' },
   { name: 'settings-dark', scheme: 'dark', width: 1280, height: 800, screen: '5' },
   { name: 'summarize-narrow-light', scheme: 'light', width: 520, height: 860, screen: '3' },
 ] as const
-h.fake.reply = 'An instruct model is a language model fine-tuned on instructions paired with good answers, so it follows requests instead of merely continuing text. Qwen2.5-7B-Instruct is one: ask it to summarize, extract or rewrite and it does that.'
+h.fake.reply =
+  'An instruct model is a language model fine-tuned on instructions paired with good answers, so it follows requests instead of merely continuing text. Qwen2.5-7B-Instruct is one: ask it to summarize, extract or rewrite and it does that.'
 for (const shot of shots) {
   const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme })
   page.on('console', (m) => console.log(`[${shot.name}] console.${m.type()}: ${m.text()}`))
   page.on('pageerror', (e) => console.log(`[${shot.name}] page error: ${e.stack}`))
   await page.goto(h.bridge.url)
-  await page.getByText('Ollama 0.12.6 running').waitFor({ timeout: 5000 }).catch(() => console.log(`[${shot.name}] status never showed running`))
+  await page
+    .getByText('Ollama 0.12.6 running')
+    .waitFor({ timeout: 5000 })
+    .catch(() => console.log(`[${shot.name}] status never showed running`))
   await page.keyboard.press(`Control+${shot.screen}`)
   if ('prompt' in shot) {
     await page.getByRole('textbox', { name: 'Message' }).fill(shot.prompt)

@@ -69,7 +69,10 @@ describe('built hosts', () => {
 
   it('the web host explains a port that is taken', async () => {
     const fake = await startFake()
-    const taken = await runNode([path.join(root, 'out/main/web.js'), '--port', String(fake.port)], { ...process.env, INSTRUCT_DESK_DATA_DIR: await tempDir() })
+    const taken = await runNode([path.join(root, 'out/main/web.js'), '--port', String(fake.port)], {
+      ...process.env,
+      INSTRUCT_DESK_DATA_DIR: await tempDir(),
+    })
     expect(taken.status).toBe(1)
     expect(taken.stderr).toContain(`Port ${fake.port} is already in use`)
   })

@@ -14,7 +14,11 @@ afterEach(() => fake.stop())
 async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env: { INSTRUCT_DESK_DATA_DIR: await tempDir(), PATH: '', ...env } }
+  const io: CliIo = {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    env: { INSTRUCT_DESK_DATA_DIR: await tempDir(), PATH: '', ...env },
+  }
   const code = await runCli(args, io)
   return { code, out, err }
 }
@@ -45,7 +49,11 @@ describe('instruct-desk CLI', () => {
     await fake.stop()
     const { code, out } = await run(['doctor', '--host', fake.host, '--json'])
     expect(code).toBe(1)
-    const report = JSON.parse(out) as { healthy: boolean; ollama: { ok: boolean; detail: string }; features: Record<string, { ok: boolean }> }
+    const report = JSON.parse(out) as {
+      healthy: boolean
+      ollama: { ok: boolean; detail: string }
+      features: Record<string, { ok: boolean }>
+    }
     expect(report.healthy).toBe(false)
     expect(report.ollama.detail).toContain('not running')
     expect(report.ollama.detail).toContain('install it from https://ollama.com/download')
@@ -54,7 +62,10 @@ describe('instruct-desk CLI', () => {
   })
 
   it('rejects an unusable host and an unknown command with exit code 2', async () => {
-    expect(await run(['doctor', '--host', 'ftp://x'])).toMatchObject({ code: 2, err: expect.stringContaining('not a usable Ollama address') })
+    expect(await run(['doctor', '--host', 'ftp://x'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('not a usable Ollama address'),
+    })
     expect(await run(['frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "frobnicate"') })
     expect(await run(['doctor', '--bogus'])).toMatchObject({ code: 2, err: expect.stringContaining('--bogus') })
   })

@@ -70,7 +70,9 @@ describe('web bridge socket', () => {
     socket.send({ kind: 'invoke', id: 3, channel: 'fs:readFile', payload: { path: '/etc/passwd' } })
     socket.send({ kind: 'invoke', id: 4, channel: 'settings:update', payload: { ollamaHost: ['x'] } })
     socket.send({ kind: 'invoke', id: 5, channel: 'app:info', payload: {} })
-    expect(await socket.next((f) => f.kind === 'result' && f.id === -1)).toMatchObject({ envelope: { ok: false, error: { code: 'BAD_REQUEST' } } })
+    expect(await socket.next((f) => f.kind === 'result' && f.id === -1)).toMatchObject({
+      envelope: { ok: false, error: { code: 'BAD_REQUEST' } },
+    })
     expect(await socket.next(resultOf(2))).toMatchObject({ envelope: { ok: false, error: { code: 'BAD_REQUEST' } } })
     expect(await socket.next(resultOf(3))).toMatchObject({ envelope: { ok: false, error: { code: 'UNKNOWN_CHANNEL' } } })
     expect(await socket.next(resultOf(4))).toMatchObject({ envelope: { ok: false, error: { code: 'BAD_REQUEST' } } })
@@ -89,11 +91,19 @@ describe('web bridge socket', () => {
 
   it('streams chat tokens in batches and ends with the result', async () => {
     const socket = await connect()
-    socket.send({ kind: 'stream', id: 7, channel: 'chat:send', payload: { model: 'qwen2.5:7b-instruct', messages: [{ role: 'user', content: 'hi' }] } })
+    socket.send({
+      kind: 'stream',
+      id: 7,
+      channel: 'chat:send',
+      payload: { model: 'qwen2.5:7b-instruct', messages: [{ role: 'user', content: 'hi' }] },
+    })
     const end = await socket.next(resultOf(7))
     expect(end).toMatchObject({ kind: 'end', envelope: { ok: true, data: { content: h.fake.reply } } })
     const batches = socket.frames.filter((f): f is Extract<ServerFrame, { kind: 'events' }> => f.kind === 'events' && f.id === 7)
-    const text = batches.flatMap((b) => b.events as { text: string }[]).map((e) => e.text).join('')
+    const text = batches
+      .flatMap((b) => b.events as { text: string }[])
+      .map((e) => e.text)
+      .join('')
     expect(text).toBe(h.fake.reply)
     const tokenCount = h.fake.reply.match(/.{1,4}/gs)?.length ?? 0
     expect(batches.length).toBeLessThan(tokenCount)
@@ -102,7 +112,12 @@ describe('web bridge socket', () => {
   it('cancel stops the stream and the request to Ollama', async () => {
     h.fake.tokenDelayMs = 40
     const socket = await connect()
-    socket.send({ kind: 'stream', id: 8, channel: 'chat:send', payload: { model: 'qwen2.5:7b-instruct', messages: [{ role: 'user', content: 'hi' }] } })
+    socket.send({
+      kind: 'stream',
+      id: 8,
+      channel: 'chat:send',
+      payload: { model: 'qwen2.5:7b-instruct', messages: [{ role: 'user', content: 'hi' }] },
+    })
     await socket.next((f) => f.kind === 'events' && f.id === 8)
     socket.send({ kind: 'cancel', id: 8 })
     expect(await socket.next(resultOf(8))).toMatchObject({ envelope: { ok: false, error: { code: 'CANCELLED' } } })

@@ -12,15 +12,41 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
 /** Controls whose role needs a name, and which have none, from Chromium's own accessibility tree. */
 export async function unnamedControls(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page)
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[] }
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[]
+  }
   await cdp.detach()
-  const needsName = new Set(['button', 'textbox', 'combobox', 'link', 'checkbox', 'radio', 'slider', 'spinbutton', 'searchbox', 'tab', 'menuitem', 'navigation', 'main', 'log', 'table'])
+  const needsName = new Set([
+    'button',
+    'textbox',
+    'combobox',
+    'link',
+    'checkbox',
+    'radio',
+    'slider',
+    'spinbutton',
+    'searchbox',
+    'tab',
+    'menuitem',
+    'navigation',
+    'main',
+    'log',
+    'table',
+  ])
   return nodes.filter((n) => !n.ignored && needsName.has(n.role?.value ?? '') && !n.name?.value?.trim()).map((n) => n.role?.value ?? '?')
 }
