@@ -86,7 +86,20 @@ describe('app shell in Chromium through the web bridge', () => {
     await expect.poll(() => reply.textContent()).toContain(h.fake.reply)
     await expect.poll(() => reply.textContent()).toMatch(/\d+ tokens in 1\.5 s/)
     expect(await box.inputValue()).toBe('')
-    expect(h.fake.requests.find((r) => r.path === '/api/chat')?.body).toMatchObject({ model: 'qwen2.5:7b-instruct', stream: true })
+    expect(h.fake.requests.find((r) => r.path === '/api/chat')?.body).toMatchObject({
+      model: 'qwen2.5:7b-instruct',
+      stream: true,
+      options: { num_ctx: 8192 },
+      messages: [
+        { role: 'system', content: 'You are a helpful and concise assistant.' },
+        { role: 'user', content: 'Say hello' },
+      ],
+    })
+    await box.fill('And again')
+    await box.press('Enter')
+    await expect.poll(() => page.getByRole('article', { name: 'Assistant said' }).count()).toBe(2)
+    const second = h.fake.requests.filter((r) => r.path === '/api/chat')[1]?.body as { messages: { role: string }[] }
+    expect(second.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user'])
   })
 
   it('Stop keeps what arrived and tells the server to stop', async () => {

@@ -33,3 +33,12 @@ export const ChatResult = z.object({
   totalMs: z.number().optional(),
 })
 export type ChatResult = z.infer<typeof ChatResult>
+
+/** The seed notes' system message: short, and it keeps qwen2.5 on task. */
+export const DEFAULT_SYSTEM_PROMPT = 'You are a helpful and concise assistant.'
+
+/**
+ * Sent explicitly on every chat: Ollama's own default window is far smaller than qwen2.5's
+ * 32,768 tokens and silently drops the oldest turns when exceeded.
+ */
+export const DEFAULT_NUM_CTX = 8192

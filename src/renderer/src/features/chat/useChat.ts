@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { ChatMessage, ChatResult } from '../../../../shared/domain/chat.ts'
+import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatMessage, type ChatResult } from '../../../../shared/domain/chat.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
 
@@ -9,8 +9,6 @@ export interface Turn extends ChatMessage {
   error?: ErrorInfo
   stats?: ChatResult
 }
-
-const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant. Answer clearly and concisely; say so when you are not sure.'
 
 /**
  * One conversation in memory: sends the whole history, appends streamed tokens to the last
@@ -27,11 +25,11 @@ export function useChat(model: string) {
     async (text: string) => {
       const user: Turn = { id: nextId.current++, role: 'user', content: text, state: 'done' }
       const reply: Turn = { id: nextId.current++, role: 'assistant', content: '', state: 'streaming' }
-      const history = [...turns.filter((t) => t.state !== 'failed' || t.content), user].map(({ role, content }) => ({ role, content }))
+      const history = [...turns.filter((t) => t.content !== ''), user].map(({ role, content }) => ({ role, content }))
       setTurns((all) => [...all, user, reply])
       const stream = api.stream(
         'chat:send',
-        { model, messages: [{ role: 'system', content: DEFAULT_SYSTEM_PROMPT }, ...history] },
+        { model, messages: [{ role: 'system', content: DEFAULT_SYSTEM_PROMPT }, ...history], options: { num_ctx: DEFAULT_NUM_CTX } },
         (events) => {
           const text = events.map((e) => e.text).join('')
           update(reply.id, (t) => ({ ...t, content: t.content + text }))
