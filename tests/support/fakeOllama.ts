@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { FakeBlobs, pullSteps, QWEN_LAYERS, withTag, type PullableModel, type PullFault, type PullPacing } from './fakePull.ts'
 
 /**
  * A protocol-faithful stand-in for `ollama serve`: real HTTP on 127.0.0.1, NDJSON streams with
@@ -24,6 +25,15 @@ export interface FakeOllamaOptions {
   /** Reply text, streamed a few characters per line. */
   reply?: string
   tokenDelayMs?: number
+  /** What `POST /api/pull` knows; anything else gets the manifest error. Default: qwen2.5 7b under its three names. */
+  pullable?: PullableModel[]
+  /** Bytes per progress line (default 64 MiB) and the pause after each line (default 1 ms). */
+  pullChunkBytes?: number
+  pullLineDelayMs?: number
+  /** Leave out each layer's last progress line, as the real server often does. */
+  pullShortLayerEnd?: boolean
+  /** Keep partial blobs across stop()/start(), like OLLAMA_NOPRUNE=1; by default a restart prunes them. */
+  noPrune?: boolean
 }
 
 export interface RecordedRequest {
@@ -43,6 +53,13 @@ export const QWEN: FakeModel = {
   contextLength: 32_768,
 }
 
+/** One model, three names; pulling one after another reuses the blobs. */
+export const QWEN_PULLABLE: PullableModel[] = ['qwen2.5:7b-instruct', 'qwen2.5:7b', 'qwen2.5:latest'].map((name) => ({
+  ...QWEN,
+  name,
+  layers: QWEN_LAYERS,
+}))
+
 export class FakeOllama {
   port = 0
   version: string
@@ -50,6 +67,12 @@ export class FakeOllama {
   reply: string
   tokenDelayMs: number
   chatFault: ChatFault = { kind: 'none' }
+  pullable: PullableModel[]
+  pullPacing: PullPacing
+  pullFault: PullFault = { kind: 'none' }
+  noPrune: boolean
+  /** Bytes held per blob digest, whole or partial; a later pull of the same layers continues from them. */
+  readonly blobs = new FakeBlobs()
   readonly requests: RecordedRequest[] = []
   private server: Server | undefined
   private readonly sockets = new Set<Socket>()
@@ -59,6 +82,14 @@ export class FakeOllama {
     this.models = options.models ?? [QWEN]
     this.reply = options.reply ?? 'Hello! How can I help you today?'
     this.tokenDelayMs = options.tokenDelayMs ?? 5
+    this.pullable = options.pullable ?? QWEN_PULLABLE
+    this.pullPacing = {
+      chunkBytes: options.pullChunkBytes ?? 64 * 1024 * 1024,
+      lineDelayMs: options.pullLineDelayMs ?? 1,
+      shortLayerEnd: options.pullShortLayerEnd ?? false,
+    }
+    this.noPrune = options.noPrune ?? false
+    for (const layer of this.installedLayers()) this.blobs.set(layer.digest, layer.size)
   }
 
   get host(): string {
@@ -67,6 +98,7 @@ export class FakeOllama {
 
   /** Starts on the given port (or a free one); calling it again after stop() "brings it back". */
   async start(port = this.port): Promise<this> {
+    if (!this.noPrune) this.blobs.prune(new Set(this.installedLayers().map((l) => l.digest)))
     const server = createServer((req, res) => void this.route(req, res))
     server.on('connection', (socket) => {
       this.sockets.add(socket)
@@ -108,6 +140,7 @@ export class FakeOllama {
     if (key === 'GET /api/version') return sendJson(res, 200, { version: this.version })
     if (key === 'GET /api/tags') return sendJson(res, 200, { models: this.models.map(tagOf) })
     if (key === 'POST /api/chat') return this.chat(body, res)
+    if (key === 'POST /api/pull') return this.pull(body, res)
     sendText404(res)
   }
 
@@ -142,6 +175,50 @@ export class FakeOllama {
     res.end(
       `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length) })}\n`,
     )
+  }
+
+  private async pull(body: unknown, res: ServerResponse): Promise<void> {
+    const request = body as { model?: string; name?: string; stream?: boolean } | undefined
+    // The server takes `model`, falling back to `name` (all the npm client sends).
+    const name = request?.model || request?.name
+    if (!name) return sendJson(res, 400, { error: 'invalid model name' })
+    const model = this.pullable.find((m) => m.name === withTag(name))
+    const streaming = request.stream !== false
+    if (streaming) res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
+    const steps = pullSteps({
+      model,
+      blobs: this.blobs,
+      pacing: this.pullPacing,
+      fault: this.pullFault,
+      onManifestWritten: () => {
+        if (model) this.install(model)
+      },
+    })
+    for await (const step of steps) {
+      if (res.destroyed) return
+      if (step.kind === 'drop') return void res.socket?.destroy()
+      // A stall keeps the connection open and silent until the client gives up or the fake stops.
+      if (step.kind === 'stall') return
+      if (step.kind === 'error') {
+        // Once streaming, the status is already 200: the error can only be a line.
+        if (streaming) return void res.end(`${JSON.stringify({ error: step.message })}\n`)
+        return sendJson(res, 500, { error: step.message })
+      }
+      if (streaming) res.write(`${JSON.stringify(step.line)}\n`)
+    }
+    if (streaming) res.end()
+    else sendJson(res, 200, { status: 'success' })
+  }
+
+  private install(model: PullableModel): void {
+    if (this.models.some((m) => m.name === model.name)) return
+    const { layers: _layers, ...installed } = model
+    this.models.push(installed)
+  }
+
+  /** Blobs referenced by installed models: what survives a prune. */
+  private installedLayers() {
+    return this.pullable.filter((p) => this.models.some((m) => m.name === p.name)).flatMap((p) => p.layers)
   }
 }
 
