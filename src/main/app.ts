@@ -6,6 +6,7 @@ import { findOllamaExecutable } from './ollama/findExecutable.ts'
 import { resolveHost } from './ollama/hostAddress.ts'
 import { OllamaClient } from './ollama/OllamaClient.ts'
 import { OllamaStatusMonitor } from './ollama/OllamaStatusMonitor.ts'
+import { PullManager } from './ollama/PullManager.ts'
 import { packageVersion } from './packageInfo.ts'
 import { SettingsStore } from './storage/SettingsStore.ts'
 
@@ -22,6 +23,7 @@ export interface App {
   handlers: Handlers
   events: EventHub
   monitor: OllamaStatusMonitor
+  pulls: PullManager
   settings: SettingsStore
   client(): OllamaClient
   dispose(): void
@@ -47,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     upIntervalMs: options.statusIntervals?.upMs,
     downIntervalMs: options.statusIntervals?.downMs,
   })
+  const pulls = new PullManager({ client, publish: (job) => events.publish('models:pullProgress', job) })
   const stopForwarding = monitor.onChange((status) => events.publish('ollama:status', status))
   const stopRechecking = settings.onChange(() => void monitor.check())
 
@@ -65,6 +68,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       'ollama:status': async () => monitor.current(),
       'ollama:recheck': () => monitor.check(),
       'models:list': (_request, signal) => client().listModels(signal),
+      'models:pull': async ({ model }) => pulls.start(model),
+      'models:pullCancel': async ({ model }) => pulls.cancel(model),
+      'models:pullDismiss': async ({ model }) => {
+        pulls.dismiss(model)
+        return true
+      },
+      'models:pulls': async () => pulls.list(),
       'settings:get': async () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
     },
@@ -75,12 +85,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     handlers,
     events,
     monitor,
+    pulls,
     settings,
     client,
     dispose() {
       stopForwarding()
       stopRechecking()
       monitor.stop()
+      pulls.dispose()
     },
   }
 }

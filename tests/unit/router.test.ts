@@ -17,6 +17,12 @@ function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['
     'ollama:status': async () => ({ state: 'checking' as const, host: 'h' }),
     'ollama:recheck': async () => ({ state: 'checking' as const, host: 'h' }),
     'models:list': async () => [],
+    'models:pull': async () => {
+      throw new Error('not in this test')
+    },
+    'models:pullCancel': async () => false,
+    'models:pullDismiss': async () => false,
+    'models:pulls': async () => [],
     'settings:get': async () => ({ ollamaHost: '', defaultModel: 'm' }),
     'settings:update': async () => ({ ollamaHost: '', defaultModel: 'm' }),
   }

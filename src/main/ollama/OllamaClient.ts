@@ -2,6 +2,7 @@ import { Ollama, type ChatResponse } from 'ollama'
 import type { ChatRequest, ChatResult } from '../../shared/domain/chat.ts'
 import type { InstalledModel } from '../../shared/domain/models.ts'
 import { isLoopbackHost } from './hostAddress.ts'
+import type { PullLine } from './pullProgress.ts'
 import { mapOllamaError, type OllamaEndpoint } from './ollamaErrors.ts'
 
 export interface OllamaClientOptions {
@@ -68,6 +69,18 @@ export class OllamaClient {
         quantization: m.details?.quantization_level || undefined,
       }))
     })
+  }
+
+  /** Pulls a model, reporting every progress line; resolves when Ollama says `success`. */
+  pull(model: string, signal: AbortSignal, onLine: (line: PullLine) => void): Promise<void> {
+    return this.call(
+      'pull',
+      async () => {
+        const stream = await this.connect(signal).pull({ model, stream: true })
+        for await (const line of stream) onLine(line)
+      },
+      model,
+    )
   }
 
   /** Streams a chat reply, calling onToken per content delta; resolves with the final stats. */

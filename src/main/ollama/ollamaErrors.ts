@@ -1,7 +1,7 @@
 import { AppError, isAbortError } from '../../shared/ipc/errors.ts'
 
 /** Which request failed, because the server words the same failure differently per endpoint. */
-export type OllamaEndpoint = 'version' | 'tags' | 'chat'
+export type OllamaEndpoint = 'version' | 'tags' | 'chat' | 'pull'
 
 interface ResponseErrorLike {
   name: 'ResponseError'
@@ -33,6 +33,16 @@ export function mapOllamaError(
 ): AppError {
   if (error instanceof AppError) return error
   if (isAbortError(error)) return new AppError({ code: 'CANCELLED', message: 'Stopped.' }, { cause: error })
+  if (context.endpoint === 'pull' && error instanceof Error && /file does not exist|manifest unknown|not found/i.test(error.message)) {
+    return new AppError(
+      {
+        code: 'MODEL_NOT_FOUND',
+        message: `There is no model called "${context.model}" in the Ollama library.`,
+        hint: 'Check the spelling: tags look like qwen2.5:7b-instruct (a colon before the size).',
+      },
+      { cause: error },
+    )
+  }
   if (isResponseError(error)) {
     const text = error.error
     if (error.status_code === 404 && /not found/i.test(text) && context.model) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ErrorInfo } from '../ipc/errors.ts'
 
 /** Where a pull is, from Ollama's status lines; `cleaning` is the optional "removing unused layers" step. */
 export const PullPhase = z.enum(['manifest', 'downloading', 'verifying', 'writing', 'cleaning', 'success'])
@@ -25,3 +26,25 @@ export const PullProgress = z.object({
   currentDigest: z.string().optional(),
 })
 export type PullProgress = z.infer<typeof PullProgress>
+
+export const PullJobState = z.enum(['running', 'done', 'failed', 'cancelled'])
+export type PullJobState = z.infer<typeof PullJobState>
+
+/** A pull owned by main: it outlives the window that started it. */
+export const PullJob = z.object({
+  model: z.string(),
+  /** What the user typed, when it had to be corrected (e.g. `qwen2.5-7b-instruct`). */
+  requestedAs: z.string().optional(),
+  state: PullJobState,
+  progress: PullProgress,
+  error: ErrorInfo.optional(),
+})
+export type PullJob = z.infer<typeof PullJob>
+
+/** Spellings that look right but are not Ollama tags: the first `-` after a known family name is a `:`. */
+export function normalizeModelName(typed: string): string {
+  const name = typed.trim()
+  if (name.includes(':') || name.includes('/')) return name
+  const match = /^(qwen[\d.]*|llama[\d.]*|gemma[\d.]*|mistral|phi[\d.]*)-(\d+(?:\.\d+)?b(?:-.+)?)$/i.exec(name)
+  return match ? `${match[1]}:${match[2]}`.toLowerCase() : name
+}

@@ -3,6 +3,7 @@ import { AppInfo } from '../domain/appInfo.ts'
 import { ChatEvent, ChatRequest, ChatResult } from '../domain/chat.ts'
 import { InstalledModel } from '../domain/models.ts'
 import { OllamaStatus } from '../domain/ollamaStatus.ts'
+import { PullJob } from '../domain/pull.ts'
 import { Settings, SettingsPatch } from '../domain/settings.ts'
 
 const NoArgs = z.object({}).strict()
@@ -13,6 +14,10 @@ export const invokeChannels = {
   'ollama:status': { request: NoArgs, response: OllamaStatus },
   'ollama:recheck': { request: NoArgs, response: OllamaStatus },
   'models:list': { request: NoArgs, response: z.array(InstalledModel) },
+  'models:pull': { request: z.object({ model: z.string().trim().min(1).max(200) }).strict(), response: PullJob },
+  'models:pullCancel': { request: z.object({ model: z.string().min(1).max(200) }).strict(), response: z.boolean() },
+  'models:pullDismiss': { request: z.object({ model: z.string().min(1).max(200) }).strict(), response: z.boolean() },
+  'models:pulls': { request: NoArgs, response: z.array(PullJob) },
   'settings:get': { request: NoArgs, response: Settings },
   'settings:update': { request: SettingsPatch.strict(), response: Settings },
 } as const
@@ -25,6 +30,7 @@ export const streamChannels = {
 /** Pushed from main to every window, whoever asked. */
 export const eventChannels = {
   'ollama:status': OllamaStatus,
+  'models:pullProgress': PullJob,
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels

@@ -3,9 +3,12 @@ import { useInvoke } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { formatBytes, formatDate } from '../../ui/format.ts'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
+import { PullPanel } from './PullPanel.tsx'
+import { usePulls } from './usePulls.ts'
 
 export function ModelsScreen() {
   const models = useInvoke('models:list', {})
+  const { pulls, dismiss } = usePulls(models.reload)
   const list = models.data ?? []
   return (
     <div className="screen">
@@ -23,7 +26,7 @@ export function ModelsScreen() {
         <div className="empty">
           <p>No models are installed yet.</p>
           <p className="muted">
-            The recommended model is <code>{DEFAULT_MODEL}</code> (about 4.7 GB). In a terminal: <code>ollama pull {DEFAULT_MODEL}</code>
+            The recommended model is <code>{DEFAULT_MODEL}</code> (about 4.7 GB). Pull it below.
           </p>
         </div>
       )}
@@ -57,6 +60,7 @@ export function ModelsScreen() {
           </tbody>
         </table>
       )}
+      <PullPanel pulls={pulls} onDismiss={dismiss} />
     </div>
   )
 }
