@@ -58,17 +58,4 @@ describe('pulling a model from the Models screen', () => {
     await page.getByRole('button', { name: 'Pull', exact: true }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('There is no model called "qwen9:1000b"')
   })
-
-  it('cancels a pull and keeps going after a page reload', async () => {
-    h.fake.pullPacing.lineDelayMs = 50
-    h.fake.pullPacing.chunkBytes = 16 * 1024 * 1024
-    await page.getByRole('button', { name: 'Pull', exact: true }).click()
-    await expect.poll(() => page.getByRole('progressbar', { name: 'Pulling qwen2.5:7b-instruct' }).isVisible()).toBe(true)
-    await page.reload()
-    await page.getByRole('button', { name: 'Models' }).click()
-    const cancel = page.getByRole('button', { name: 'Cancel pull of qwen2.5:7b-instruct' })
-    await expect.poll(() => cancel.isVisible()).toBe(true)
-    await cancel.click()
-    await expect.poll(() => pullStatus('qwen2.5:7b-instruct').textContent()).toMatch(/^Cancelled at \d+% — pulling again resumes$/)
-  })
 })
