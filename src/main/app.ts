@@ -70,10 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       'models:list': (_request, signal) => client().listModels(signal),
       'models:pull': async ({ model }) => pulls.start(model),
       'models:pullCancel': async ({ model }) => pulls.cancel(model),
-      'models:pullDismiss': async ({ model }) => {
-        pulls.dismiss(model)
-        return true
-      },
+      'models:pullDismiss': async ({ model }) => pulls.dismiss(model),
       'models:pulls': async () => pulls.list(),
       'settings:get': async () => settings.get(),
       'settings:update': (patch) => settings.update(patch),

@@ -17,12 +17,10 @@ export class PullManager {
   private readonly pulls = new Map<string, RunningPull>()
   private readonly client: () => OllamaClient
   private readonly publish: (job: PullJob) => void
-  private readonly afterSuccess: () => void
 
-  constructor(options: { client: () => OllamaClient; publish: (job: PullJob) => void; afterSuccess?: () => void }) {
+  constructor(options: { client: () => OllamaClient; publish: (job: PullJob) => void }) {
     this.client = options.client
     this.publish = options.publish
-    this.afterSuccess = options.afterSuccess ?? (() => {})
   }
 
   list(): PullJob[] {
@@ -51,10 +49,7 @@ export class PullManager {
         update({ progress: tracker.snapshot() })
       })
       .then(
-        () => {
-          update({ state: 'done', progress: tracker.snapshot() })
-          this.afterSuccess()
-        },
+        () => update({ state: 'done', progress: tracker.snapshot() }),
         (error: unknown) => {
           const cancelled = controller.signal.aborted
           update(cancelled ? { state: 'cancelled' } : { state: 'failed', error: toErrorInfo(error) })
@@ -71,9 +66,9 @@ export class PullManager {
     return true
   }
 
-  /** Forgets finished pulls so the list shows only what matters. */
-  dismiss(model: string): void {
-    if (this.pulls.get(model)?.job.state !== 'running') this.pulls.delete(model)
+  /** Forgets a finished pull so the list shows only what matters; a running one stays. */
+  dismiss(model: string): boolean {
+    return this.pulls.get(model)?.job.state !== 'running' && this.pulls.delete(model)
   }
 
   dispose(): void {

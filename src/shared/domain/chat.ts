@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ModelName } from './models.ts'
 
 export const ChatRole = z.enum(['system', 'user', 'assistant'])
 export type ChatRole = z.infer<typeof ChatRole>
@@ -10,7 +11,7 @@ export const ChatMessage = z.object({
 export type ChatMessage = z.infer<typeof ChatMessage>
 
 export const ChatRequest = z.object({
-  model: z.string().min(1).max(200),
+  model: ModelName,
   messages: z.array(ChatMessage).min(1).max(10_000),
   options: z
     .object({

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AppInfo } from '../domain/appInfo.ts'
 import { ChatEvent, ChatRequest, ChatResult } from '../domain/chat.ts'
-import { InstalledModel } from '../domain/models.ts'
+import { InstalledModel, ModelRequest } from '../domain/models.ts'
 import { OllamaStatus } from '../domain/ollamaStatus.ts'
 import { PullJob } from '../domain/pull.ts'
 import { Settings, SettingsPatch } from '../domain/settings.ts'
@@ -14,9 +14,9 @@ export const invokeChannels = {
   'ollama:status': { request: NoArgs, response: OllamaStatus },
   'ollama:recheck': { request: NoArgs, response: OllamaStatus },
   'models:list': { request: NoArgs, response: z.array(InstalledModel) },
-  'models:pull': { request: z.object({ model: z.string().trim().min(1).max(200) }).strict(), response: PullJob },
-  'models:pullCancel': { request: z.object({ model: z.string().min(1).max(200) }).strict(), response: z.boolean() },
-  'models:pullDismiss': { request: z.object({ model: z.string().min(1).max(200) }).strict(), response: z.boolean() },
+  'models:pull': { request: ModelRequest, response: PullJob },
+  'models:pullCancel': { request: ModelRequest, response: z.boolean() },
+  'models:pullDismiss': { request: ModelRequest, response: z.boolean() },
   'models:pulls': { request: NoArgs, response: z.array(PullJob) },
   'settings:get': { request: NoArgs, response: Settings },
   'settings:update': { request: SettingsPatch.strict(), response: Settings },
