@@ -1,6 +1,7 @@
 import { access, constants, mkdir } from 'node:fs/promises'
 import { findOllamaExecutable } from '../ollama/findExecutable.ts'
 import type { OllamaClient } from '../ollama/OllamaClient.ts'
+import { probeOllama } from '../ollama/probeOllama.ts'
 
 export const REQUIRED_NODE = '22.12.0'
 
@@ -37,26 +38,28 @@ async function checkDataDir(dir: string): Promise<Check> {
 
 async function checkOllama(client: OllamaClient, env: NodeJS.ProcessEnv): Promise<DoctorReport['ollama']> {
   const base = { host: client.host, remote: client.remote }
-  try {
-    const version = await client.version(AbortSignal.timeout(5_000))
-    return { ...base, ok: true, version, detail: `Ollama ${version} is running` }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    if (client.remote) return { ...base, ok: false, detail: reason }
-    const executable = await findOllamaExecutable({ env })
-    return executable
-      ? { ...base, ok: false, executable, detail: `${reason} It is installed at ${executable}; start it with \`ollama serve\`.` }
-      : { ...base, ok: false, detail: `${reason} No ollama executable was found; install it from https://ollama.com/download.` }
+  const { status, failure = '' } = await probeOllama(client, () => findOllamaExecutable({ env }), 5_000)
+  switch (status.state) {
+    case 'running':
+      return { ...base, ok: true, version: status.version, detail: `Ollama ${status.version} is running` }
+    case 'not-running':
+      return {
+        ...base,
+        ok: false,
+        executable: status.executable,
+        detail: `${failure} It is installed at ${status.executable}; start it with \`ollama serve\`.`,
+      }
+    case 'not-installed':
+      return { ...base, ok: false, detail: `${failure} No ollama executable was found; install it from https://ollama.com/download.` }
+    default:
+      return { ...base, ok: false, detail: failure }
   }
 }
 
 export async function runDoctor(client: OllamaClient, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<DoctorReport> {
   const nodeVersion = process.versions.node
-  const node = {
-    version: nodeVersion,
-    ok: nodeVersionOk(nodeVersion),
-    detail: nodeVersionOk(nodeVersion) ? 'new enough' : `needs ${REQUIRED_NODE} or newer`,
-  }
+  const nodeOk = nodeVersionOk(nodeVersion)
+  const node = { version: nodeVersion, ok: nodeOk, detail: nodeOk ? 'new enough' : `needs ${REQUIRED_NODE} or newer` }
   const [ollama, dir] = await Promise.all([checkOllama(client, env), checkDataDir(dataDir)])
   const needsOllama: Check = ollama.ok ? { ok: true, detail: 'ready' } : { ok: false, detail: 'needs a reachable Ollama server' }
   const hasKey = Boolean(env.ANTHROPIC_API_KEY)

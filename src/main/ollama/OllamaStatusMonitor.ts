@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { OllamaStatus } from '../../shared/domain/ollamaStatus.ts'
-import { AppError } from '../../shared/ipc/errors.ts'
 import type { OllamaClient } from './OllamaClient.ts'
+import { probeOllama } from './probeOllama.ts'
 
 export interface StatusMonitorOptions {
   client: () => OllamaClient
@@ -70,24 +70,11 @@ export class OllamaStatusMonitor {
 
   private async probe(): Promise<OllamaStatus> {
     const client = this.options.client()
-    const next = await this.describe(client)
+    const { status: next } = await probeOllama(client, this.options.findExecutable, 3_000)
     if (!sameStatus(next, this.status)) {
       this.status = next
       this.emitter.emit('change', next)
     }
     return next
-  }
-
-  private async describe(client: OllamaClient): Promise<OllamaStatus> {
-    const host = client.host
-    try {
-      return { state: 'running', host, version: await client.version(AbortSignal.timeout(3_000)) }
-    } catch (error) {
-      if (client.remote) {
-        return { state: 'unreachable', host, reason: error instanceof AppError ? error.message : 'No answer.' }
-      }
-      const executable = await this.options.findExecutable()
-      return executable ? { state: 'not-running', host, executable } : { state: 'not-installed', host }
-    }
   }
 }
