@@ -42,4 +42,20 @@ describe('pulling a model from the Models screen', () => {
     await session.page.getByRole('button', { name: 'Pull', exact: true }).click()
     await expect.poll(() => session.page.getByRole('alert').textContent()).toContain('There is no model called "qwen9:1000b"')
   })
+
+  it('keeps a pull going across a page reload, and cancels it from the reloaded page', async () => {
+    session.h.fake.pullFault = { kind: 'stall-after', bytes: 300_000_000 }
+    await session.page.getByRole('button', { name: 'Pull', exact: true }).click()
+    await expect.poll(() => pullStatus('qwen2.5:7b-instruct').textContent(), { timeout: 5_000 }).toMatch(/^6% · 286 MB of 4\.4 GB/)
+    await session.page.reload()
+    await session.page.getByRole('button', { name: 'Models' }).click()
+    const cancel = session.page.getByRole('button', { name: 'Cancel pull of qwen2.5:7b-instruct' })
+    await expect.poll(() => cancel.isVisible(), { timeout: 5_000 }).toBe(true)
+    expect(await pullStatus('qwen2.5:7b-instruct').textContent()).toMatch(/^6% · 286 MB of 4\.4 GB/)
+    await cancel.click()
+    await expect
+      .poll(() => pullStatus('qwen2.5:7b-instruct').textContent(), { timeout: 5_000 })
+      .toBe('Cancelled at 6% — pulling again resumes')
+    await expect.poll(() => session.h.fake.requests.filter((r) => r.path === '/api/pull').at(-1)?.aborted).toBe(true)
+  })
 })

@@ -63,7 +63,6 @@ export const QWEN_PULLABLE: PullableModel[] = ['qwen2.5:7b-instruct', 'qwen2.5:7
 export class FakeOllama {
   port = 0
   version: string
-  models: FakeModel[]
   reply: string
   tokenDelayMs: number
   chatFault: ChatFault = { kind: 'none' }
@@ -76,10 +75,11 @@ export class FakeOllama {
   readonly requests: RecordedRequest[] = []
   private server: Server | undefined
   private readonly sockets = new Set<Socket>()
+  private installed: FakeModel[]
 
   constructor(options: FakeOllamaOptions = {}) {
     this.version = options.version ?? '0.12.6'
-    this.models = options.models ?? [QWEN]
+    this.installed = options.models ?? [QWEN]
     this.reply = options.reply ?? 'Hello! How can I help you today?'
     this.tokenDelayMs = options.tokenDelayMs ?? 5
     this.pullable = options.pullable ?? QWEN_PULLABLE
@@ -90,6 +90,18 @@ export class FakeOllama {
     }
     this.noPrune = options.noPrune ?? false
     for (const layer of this.installedLayers()) this.blobs.set(layer.digest, layer.size)
+  }
+
+  get models(): FakeModel[] {
+    return this.installed
+  }
+
+  /** Replacing the installed models removes what is no longer listed, blobs included, as `ollama rm` does. */
+  set models(next: FakeModel[]) {
+    const before = this.installedLayers()
+    this.installed = next
+    const kept = new Set(this.installedLayers().map((l) => l.digest))
+    for (const layer of before) if (!kept.has(layer.digest)) this.blobs.delete(layer.digest)
   }
 
   get host(): string {
@@ -213,7 +225,7 @@ export class FakeOllama {
   private install(model: PullableModel): void {
     if (this.models.some((m) => m.name === model.name)) return
     const { layers: _layers, ...installed } = model
-    this.models.push(installed)
+    this.installed.push(installed)
   }
 
   /** Blobs referenced by installed models: what survives a prune. */

@@ -61,6 +61,10 @@ export class FakeBlobs {
     this.held.set(digest, bytes)
   }
 
+  delete(digest: string): void {
+    this.held.delete(digest)
+  }
+
   /** What `ollama serve` does at start unless OLLAMA_NOPRUNE is set: drops partial and unreferenced blobs. */
   prune(referenced: ReadonlySet<string>): void {
     for (const digest of this.held.keys()) if (!referenced.has(digest)) this.held.delete(digest)
