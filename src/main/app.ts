@@ -1,10 +1,12 @@
 import type { AppInfo } from '../shared/domain/appInfo.ts'
+import { RECOMMENDED_MODELS } from '../shared/domain/models.ts'
 import { chatHandlers } from './ipc/handlers/chat.ts'
 import { EventHub } from './ipc/eventHub.ts'
 import type { Handlers } from './ipc/router.ts'
 import { findOllamaExecutable } from './ollama/findExecutable.ts'
 import { resolveHost } from './ollama/hostAddress.ts'
 import { OllamaClient } from './ollama/OllamaClient.ts'
+import { ModelSummaries } from './ollama/modelSummaries.ts'
 import { OllamaStatusMonitor } from './ollama/OllamaStatusMonitor.ts'
 import { PullManager } from './ollama/PullManager.ts'
 import { packageVersion } from './packageInfo.ts'
@@ -49,7 +51,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     upIntervalMs: options.statusIntervals?.upMs,
     downIntervalMs: options.statusIntervals?.downMs,
   })
-  const pulls = new PullManager({ client, publish: (job) => events.publish('models:pullProgress', job) })
+  const pulls = new PullManager({
+    client,
+    publish: (job) => events.publish('models:pullProgress', job),
+    knownSize: (model) => RECOMMENDED_MODELS.find((m) => m.name === model)?.sizeBytes,
+  })
+  const summaries = new ModelSummaries()
   const stopForwarding = monitor.onChange((status) => events.publish('ollama:status', status))
   const stopRechecking = settings.onChange(() => void monitor.check())
 
@@ -67,8 +74,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       'app:info': async () => info,
       'ollama:status': async () => monitor.current(),
       'ollama:recheck': () => monitor.check(),
-      'models:list': (_request, signal) => client().listModels(signal),
+      'models:list': (_request, signal) => summaries.list(client(), signal),
+      'models:show': ({ model }, signal) => client().show(model, signal),
+      'models:loaded': (_request, signal) => client().loadedModels(signal),
+      'models:delete': async ({ model }, signal) => {
+        await client().deleteModel(model, signal)
+        return true
+      },
       'models:pull': async ({ model }) => pulls.start(model),
+      'models:pullPause': async ({ model }) => pulls.pause(model),
+      'models:pullResume': async ({ model }) => pulls.resume(model) ?? null,
       'models:pullCancel': async ({ model }) => pulls.cancel(model),
       'models:pullDismiss': async ({ model }) => pulls.dismiss(model),
       'models:pulls': async () => pulls.list(),

@@ -45,7 +45,7 @@ describe('app shell in Chromium through the web bridge', () => {
     await session.page.getByRole('button', { name: 'Models' }).click()
     const row = session.page.getByRole('row', { name: /qwen2\.5:7b-instruct/ })
     await expect.poll(() => row.textContent()).toContain('7.6B')
-    expect(await row.textContent()).toContain('4.4 GB')
+    expect(await row.textContent()).toContain('4.7 GB')
     expect(await row.textContent()).toContain('default')
     expect(await session.page.getByRole('row').count()).toBe(3)
   })

@@ -18,6 +18,7 @@ describe('OllamaClient against the fake server', () => {
     expect(await client.listModels()).toEqual([
       {
         name: 'qwen2.5:7b-instruct',
+        digest: '845dbda0ea48ed749caafd9e6037047d4b7c87acc7a5d4f87a8f4d5ebe1d0b68',
         sizeBytes: 4_683_087_332,
         modifiedAt: '2026-10-01T12:00:00.000Z',
         family: 'qwen2',
@@ -83,5 +84,47 @@ describe('OllamaClient against the fake server', () => {
     await expect(client.version()).rejects.toMatchObject({ code: 'OLLAMA_NOT_RUNNING', retryable: true })
     const remote = new OllamaClient({ host: 'http://192.0.2.1:11434', headersTimeoutMs: 200 })
     expect(remote.remote).toBe(true)
+  })
+})
+
+describe('OllamaClient model management', () => {
+  it('shows a model: context length from <arch>.context_length, capabilities, template and kind', async () => {
+    const details = await client.show('qwen2.5:7b-instruct')
+    expect(details).toMatchObject({
+      name: 'qwen2.5:7b-instruct',
+      family: 'qwen2',
+      parameterSize: '7.6B',
+      quantization: 'Q4_K_M',
+      contextLength: 32_768,
+      capabilities: ['completion', 'tools'],
+      kind: 'instruct',
+      parameters: '',
+    })
+    expect(details.template).toContain('<|im_start|>')
+  })
+
+  it('maps show and delete of a model that is not installed to MODEL_NOT_FOUND', async () => {
+    await expect(client.show('llama3.2:3b')).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' })
+    await expect(client.deleteModel('llama3.2:3b')).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' })
+  })
+
+  it('deletes a model so it is no longer listed', async () => {
+    await client.deleteModel('qwen2.5:7b-instruct')
+    expect(await client.listModels()).toEqual([])
+    const request = fake.requests.find((r) => r.method === 'DELETE')
+    expect(request?.path).toBe('/api/delete')
+    expect(JSON.stringify(request?.body)).toContain('"qwen2.5:7b-instruct"')
+  })
+
+  it('lists the models in memory with their window and when they unload', async () => {
+    expect(await client.loadedModels()).toEqual([])
+    await client.chat(
+      { model: 'qwen2.5:7b-instruct', messages: [{ role: 'user', content: 'Hi' }], options: { num_ctx: 8192 } },
+      new AbortController().signal,
+      () => {},
+    )
+    const [loaded] = await client.loadedModels()
+    expect(loaded).toMatchObject({ name: 'qwen2.5:7b-instruct', sizeBytes: 4_683_087_332, vramBytes: 0, contextLength: 8192 })
+    expect(Date.parse(loaded?.expiresAt ?? '')).toBeGreaterThan(Date.now())
   })
 })

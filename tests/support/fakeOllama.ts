@@ -14,6 +14,16 @@ export interface FakeModel {
   parameterSize?: string
   quantization?: string
   contextLength?: number
+  /** The chat template `/api/show` returns; decides base vs instruct when the name does not. */
+  template?: string
+  capabilities?: string[]
+}
+
+/** What `/api/ps` lists: models a chat loaded, until their keep-alive runs out. */
+interface LoadedEntry {
+  model: FakeModel
+  contextLength: number
+  expiresAt: Date
 }
 
 export type ChatFault =
@@ -44,6 +54,14 @@ export interface RecordedRequest {
   aborted: boolean
 }
 
+/** Shortened from the real one; what matters is that it lays out chat turns. */
+export const QWEN_TEMPLATE = `{{- if .Messages }}{{- if .System }}<|im_start|>system
+{{ .System }}<|im_end|>
+{{ end }}{{- range .Messages }}<|im_start|>{{ .Role }}
+{{ .Content }}<|im_end|>
+{{ end }}<|im_start|>assistant
+{{ end }}`
+
 export const QWEN: FakeModel = {
   name: 'qwen2.5:7b-instruct',
   size: 4_683_087_332,
@@ -51,6 +69,8 @@ export const QWEN: FakeModel = {
   parameterSize: '7.6B',
   quantization: 'Q4_K_M',
   contextLength: 32_768,
+  template: QWEN_TEMPLATE,
+  capabilities: ['completion', 'tools'],
 }
 
 /** One model, three names; pulling one after another reuses the blobs. */
@@ -68,7 +88,10 @@ export class FakeOllama {
   chatFault: ChatFault = { kind: 'none' }
   pullable: PullableModel[]
   pullPacing: PullPacing
+  /** Applies to every pull request; `failNextPulls` faults take precedence, one per request. */
   pullFault: PullFault = { kind: 'none' }
+  /** Layer bytes sent over all pull requests: a resumed pull adds only what was missing. */
+  pulledBytes = 0
   noPrune: boolean
   /** Bytes held per blob digest, whole or partial; a later pull of the same layers continues from them. */
   readonly blobs = new FakeBlobs()
@@ -76,6 +99,8 @@ export class FakeOllama {
   private server: Server | undefined
   private readonly sockets = new Set<Socket>()
   private installed: FakeModel[]
+  private readonly oneShotFaults: PullFault[] = []
+  private readonly loaded = new Map<string, LoadedEntry>()
 
   constructor(options: FakeOllamaOptions = {}) {
     this.version = options.version ?? '0.12.6'
@@ -102,6 +127,11 @@ export class FakeOllama {
     this.installed = next
     const kept = new Set(this.installedLayers().map((l) => l.digest))
     for (const layer of before) if (!kept.has(layer.digest)) this.blobs.delete(layer.digest)
+  }
+
+  /** The next pull requests meet these faults, one each, then pulls behave normally again. */
+  failNextPulls(...faults: PullFault[]): void {
+    this.oneShotFaults.push(...faults)
   }
 
   get host(): string {
@@ -136,7 +166,7 @@ export class FakeOllama {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.host)
-    const body = req.method === 'POST' ? await readBody(req) : undefined
+    const body = req.method === 'POST' || req.method === 'DELETE' ? await readBody(req) : undefined
     const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, body, aborted: false }
     this.requests.push(record)
     res.on('close', () => {
@@ -153,6 +183,9 @@ export class FakeOllama {
     if (key === 'GET /api/tags') return sendJson(res, 200, { models: this.models.map(tagOf) })
     if (key === 'POST /api/chat') return this.chat(body, res)
     if (key === 'POST /api/pull') return this.pull(body, res)
+    if (key === 'POST /api/show') return this.show(body, res)
+    if (key === 'GET /api/ps') return sendJson(res, 200, { models: this.ps() })
+    if (key === 'DELETE /api/delete') return this.delete(body, res)
     sendText404(res)
   }
 
@@ -162,6 +195,8 @@ export class FakeOllama {
     if (!this.models.some((m) => m.name === request.model)) return sendJson(res, 404, { error: `model '${request.model}' not found` })
     if (this.chatFault.kind === 'busy')
       return sendJson(res, 503, { error: 'server busy, please try again.  maximum pending requests exceeded' })
+    const model = this.models.find((m) => m.name === request.model)
+    if (model) this.load(model, (request as { options?: { num_ctx?: number } }).options?.num_ctx)
     const pieces = this.reply.match(/.{1,4}/gs) ?? []
     const promptTokens = (request.messages ?? []).reduce((n, m) => n + Math.ceil(m.content.length / 4), 0)
     const created = new Date().toISOString()
@@ -201,7 +236,10 @@ export class FakeOllama {
       model,
       blobs: this.blobs,
       pacing: this.pullPacing,
-      fault: this.pullFault,
+      fault: this.oneShotFaults.shift() ?? this.pullFault,
+      onBytes: (bytes) => {
+        this.pulledBytes += bytes
+      },
       onManifestWritten: () => {
         if (model) this.install(model)
       },
@@ -220,6 +258,50 @@ export class FakeOllama {
     }
     if (streaming) res.end()
     else sendJson(res, 200, { status: 'success' })
+  }
+
+  private show(body: unknown, res: ServerResponse): void {
+    const name = (body as { model?: string; name?: string } | undefined)?.model ?? (body as { name?: string } | undefined)?.name
+    if (!name) return sendJson(res, 400, { error: 'model is required' })
+    const model = this.models.find((m) => m.name === withTag(name))
+    if (!model) return sendJson(res, 404, { error: `model '${name}' not found` })
+    const arch = model.family ?? 'llama'
+    sendJson(res, 200, {
+      license: 'Apache License\nVersion 2.0, January 2004',
+      modelfile: `FROM ${model.name}`,
+      // No params layer, so no `parameters`, exactly like qwen2.5:7b.
+      template: model.template ?? '{{ .Prompt }}',
+      details: tagOf(model).details,
+      model_info: {
+        'general.architecture': arch,
+        'general.parameter_count': 7_615_616_512,
+        ...(model.contextLength ? { [`${arch}.context_length`]: model.contextLength } : {}),
+      },
+      capabilities: model.capabilities ?? ['completion'],
+      modified_at: '2026-10-01T12:00:00.000000000Z',
+    })
+  }
+
+  private delete(body: unknown, res: ServerResponse): void {
+    const name = (body as { model?: string; name?: string } | undefined)?.model ?? (body as { name?: string } | undefined)?.name
+    if (!name || /[^\w.:/-]/.test(name)) return sendJson(res, 400, { error: `name "${name ?? ''}" is invalid` })
+    if (!this.models.some((m) => m.name === withTag(name))) return sendJson(res, 404, { error: `model '${name}' not found` })
+    this.models = this.models.filter((m) => m.name !== withTag(name))
+    this.loaded.delete(withTag(name))
+    res.writeHead(200).end()
+  }
+
+  private load(model: FakeModel, numCtx: number | undefined): void {
+    this.loaded.set(model.name, { model, contextLength: numCtx ?? 4096, expiresAt: new Date(Date.now() + 5 * 60_000) })
+  }
+
+  private ps() {
+    return [...this.loaded.values()].map(({ model, contextLength, expiresAt }) => ({
+      ...tagOf(model),
+      expires_at: expiresAt.toISOString(),
+      size_vram: 0,
+      context_length: contextLength,
+    }))
   }
 
   private install(model: PullableModel): void {

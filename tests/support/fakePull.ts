@@ -78,6 +78,8 @@ export interface PullRun {
   fault: PullFault
   /** Called where the real server writes the manifest, i.e. when the model becomes listed. */
   onManifestWritten: () => void
+  /** Layer bytes this request sends, as they are sent. */
+  onBytes?: (bytes: number) => void
 }
 
 /** The steps of one pull request in the real server's order; the caller writes them to the wire. */
@@ -112,6 +114,7 @@ export async function* pullSteps(run: PullRun): AsyncGenerator<PullStep> {
       completed += step
       budget -= step
       blobs.set(layer.digest, completed)
+      run.onBytes?.(step)
       if (!(pacing.shortLayerEnd && completed === layer.size)) yield* line(status, layer, completed)
     }
   }

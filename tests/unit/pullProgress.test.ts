@@ -105,13 +105,20 @@ describe('PullProgressTracker', () => {
     expect(feed([{ status: 'success' }])).toMatchObject({ phase: 'success', status: 'success', percent: 100, layers: 3 })
   })
 
-  it('never goes backwards when a retry reports less than was seen', () => {
+  it('shows the truth when a retry starts a layer over, and counts what has to be downloaded again', () => {
     const { feed } = trackerAt()
-    feed([{ status: 'pulling manifest' }, layer(A, 1000, 600)])
+    expect(feed([{ status: 'pulling manifest' }, layer(A, 1000, 600)]).redownloadBytes).toBeUndefined()
     // A restarted server pruned the partial blob: the retry starts A from 0 again.
     const retried = feed([{ status: 'pulling manifest' }, layer(A, 1000), layer(A, 1000, 200)])
-    expect(retried).toMatchObject({ phase: 'downloading', completedBytes: 600, totalBytes: 1000 })
+    expect(retried).toMatchObject({ phase: 'downloading', completedBytes: 200, totalBytes: 1000, redownloadBytes: 600 })
     expect(feed([layer(A, 1000, 750)]).completedBytes).toBe(750)
+  })
+
+  it('does not count a layer reported again within one stream as lost', () => {
+    const { feed } = trackerAt()
+    const snapshot = feed([{ status: 'pulling manifest' }, layer(A, 1000, 600), layer(A, 1000, 550), layer(A, 1000, 700)])
+    expect(snapshot).toMatchObject({ completedBytes: 700 })
+    expect(snapshot.redownloadBytes).toBeUndefined()
   })
 
   it('does not treat the layer cut off by a dropped stream as finished when the retry starts', () => {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest'
+import { invokeChannels } from '../../src/shared/ipc/contract.ts'
 import { AppError } from '../../src/shared/ipc/errors.ts'
 import { Router, type Handlers } from '../../src/main/ipc/router.ts'
 
 const TRUSTED = { origin: 'file://' }
 
+/** Every channel answers; the ones these tests do not use say so if called. */
+const unused = Object.fromEntries(
+  Object.keys(invokeChannels).map((name) => [
+    name,
+    async () => {
+      throw new Error('not in this test')
+    },
+  ]),
+) as unknown as Handlers['invoke']
+
 function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['stream']['chat:send']): Handlers {
   const base = {
+    ...unused,
     'app:info': async () => ({
       name: 'Instruct Desk',
       version: '1.0.0',
@@ -17,12 +29,6 @@ function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['
     'ollama:status': async () => ({ state: 'checking' as const, host: 'h' }),
     'ollama:recheck': async () => ({ state: 'checking' as const, host: 'h' }),
     'models:list': async () => [],
-    'models:pull': async () => {
-      throw new Error('not in this test')
-    },
-    'models:pullCancel': async () => false,
-    'models:pullDismiss': async () => false,
-    'models:pulls': async () => [],
     'settings:get': async () => ({ ollamaHost: '', defaultModel: 'm' }),
     'settings:update': async () => ({ ollamaHost: '', defaultModel: 'm' }),
   }

@@ -1,6 +1,6 @@
 import { Ollama, type ChatResponse } from 'ollama'
 import type { ChatRequest, ChatResult } from '../../shared/domain/chat.ts'
-import type { InstalledModel } from '../../shared/domain/models.ts'
+import { modelKind, type InstalledModel, type LoadedModel, type ModelDetails } from '../../shared/domain/models.ts'
 import { isLoopbackHost } from './hostAddress.ts'
 import type { PullLine } from './pullProgress.ts'
 import { mapOllamaError, type OllamaEndpoint } from './ollamaErrors.ts'
@@ -62,6 +62,7 @@ export class OllamaClient {
       const { models } = await this.connect(signal).list()
       return models.map((m) => ({
         name: m.name,
+        digest: m.digest || undefined,
         sizeBytes: m.size,
         modifiedAt: new Date(m.modified_at).toISOString(),
         family: m.details?.family || undefined,
@@ -69,6 +70,61 @@ export class OllamaClient {
         quantization: m.details?.quantization_level || undefined,
       }))
     })
+  }
+
+  /** Everything the app shows about one model; the context length hides under `<arch>.context_length`. */
+  show(model: string, signal?: AbortSignal): Promise<ModelDetails> {
+    return this.call(
+      'show',
+      async () => {
+        const shown = await this.connect(signal).show({ model })
+        const info = (shown.model_info ?? {}) as unknown as Record<string, unknown>
+        const arch = info['general.architecture']
+        const contextLength = typeof arch === 'string' ? info[`${arch}.context_length`] : undefined
+        return {
+          name: model,
+          family: shown.details?.family || undefined,
+          parameterSize: shown.details?.parameter_size || undefined,
+          quantization: shown.details?.quantization_level || undefined,
+          contextLength: typeof contextLength === 'number' ? contextLength : undefined,
+          capabilities: shown.capabilities ?? [],
+          kind: modelKind(model, shown.template ?? ''),
+          template: shown.template ?? '',
+          parameters: shown.parameters ?? '',
+          license: shown.license || undefined,
+        }
+      },
+      model,
+    )
+  }
+
+  /** Models loaded in memory now. */
+  loadedModels(signal?: AbortSignal): Promise<LoadedModel[]> {
+    return this.call('ps', async () => {
+      const { models } = await this.connect(signal).ps()
+      return models.map((m) => {
+        // Newer servers report the window each loaded model was given; the client's types predate it.
+        const contextLength = (m as { context_length?: unknown }).context_length
+        return {
+          name: m.name,
+          sizeBytes: m.size,
+          vramBytes: m.size_vram ?? 0,
+          expiresAt: m.expires_at ? new Date(m.expires_at).toISOString() : undefined,
+          contextLength: typeof contextLength === 'number' ? contextLength : undefined,
+        }
+      })
+    })
+  }
+
+  /** Removes a model; blobs other models still use stay. */
+  deleteModel(model: string, signal?: AbortSignal): Promise<void> {
+    return this.call(
+      'delete',
+      async () => {
+        await this.connect(signal).delete({ model })
+      },
+      model,
+    )
   }
 
   /** Pulls a model, reporting every progress line; resolves when Ollama says `success`. */

@@ -1,7 +1,7 @@
 import { AppError, isAbortError } from '../../shared/ipc/errors.ts'
 
 /** Which request failed, because the server words the same failure differently per endpoint. */
-export type OllamaEndpoint = 'version' | 'tags' | 'chat' | 'pull'
+export type OllamaEndpoint = 'version' | 'tags' | 'show' | 'ps' | 'delete' | 'chat' | 'pull'
 
 interface ResponseErrorLike {
   name: 'ResponseError'

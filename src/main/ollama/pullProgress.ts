@@ -53,6 +53,7 @@ export class PullProgressTracker {
   private streamCompleted = 0
   /** Bytes seen arriving, for the speed. Bytes already on disk when a layer (re)starts are not counted. */
   private transferred = 0
+  private redownload = 0
 
   constructor(options: PullProgressOptions = {}) {
     this.now = options.now ?? (() => Date.now())
@@ -89,6 +90,7 @@ export class PullProgressTracker {
       etaSeconds: bytesPerSecond ? Math.ceil((totalBytes - completedBytes) / bytesPerSecond) : undefined,
       layers: this.layers.size,
       currentDigest: this.currentDigest,
+      redownloadBytes: this.redownload || undefined,
     }
   }
 
@@ -98,18 +100,22 @@ export class PullProgressTracker {
       layer = { total: 0, completed: 0 }
       this.layers.set(digest, layer)
     }
+    // `completed` is left out while it is 0.
+    const completed = line.completed ?? 0
     if (digest !== this.currentDigest) {
       // Layers come one after another and the last line of one often stops short of its total.
       if (this.currentDigest) this.finish(this.currentDigest)
       this.currentDigest = digest
-      this.streamCompleted = line.completed ?? 0
+      this.streamCompleted = completed
+      // A restarted server that pruned the partial file starts the layer over: show the truth, and how much was lost.
+      if (completed < layer.completed) {
+        this.redownload += layer.completed - completed
+        layer.completed = completed
+      }
     }
     if (line.total !== undefined) layer.total = line.total
-    // `completed` is left out while it is 0.
-    const completed = line.completed ?? 0
     this.transferred += Math.max(0, completed - this.streamCompleted)
     this.streamCompleted = Math.max(this.streamCompleted, completed)
-    // A retry against a server that lost the partial file starts the layer at 0 again; the bar must not jump back.
     layer.completed = Math.max(layer.completed, layer.total > 0 ? Math.min(completed, layer.total) : completed)
   }
 

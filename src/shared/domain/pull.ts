@@ -24,11 +24,26 @@ export const PullProgress = z.object({
   /** Distinct layers (digests) announced so far. */
   layers: z.number().int().nonnegative(),
   currentDigest: z.string().optional(),
+  /** Bytes that were already downloaded once but the server no longer had when the pull resumed. */
+  redownloadBytes: z.number().int().nonnegative().optional(),
 })
 export type PullProgress = z.infer<typeof PullProgress>
 
-export const PullJobState = z.enum(['running', 'done', 'failed', 'cancelled'])
+/**
+ * `queued` waits for the one download slot (Ollama fetches one blob at a time, so parallel pulls
+ * only split the bandwidth); `retrying` waits out a backoff after a dropped connection or stall;
+ * `paused` and `cancelled` both keep the partial download on the server, but only a paused pull
+ * stays in the list to be resumed.
+ */
+export const PullJobState = z.enum(['queued', 'running', 'retrying', 'paused', 'done', 'failed', 'cancelled'])
 export type PullJobState = z.infer<typeof PullJobState>
+
+/** States in which a pull still holds a place in the queue and can be paused or cancelled. */
+export const ACTIVE_PULL_STATES: readonly PullJobState[] = ['queued', 'running', 'retrying']
+
+export function isActivePull(job: Pick<PullJob, 'state'>): boolean {
+  return ACTIVE_PULL_STATES.includes(job.state)
+}
 
 /** A pull owned by main: it outlives the window that started it. */
 export const PullJob = z.object({
@@ -38,6 +53,13 @@ export const PullJob = z.object({
   state: PullJobState,
   progress: PullProgress,
   error: ErrorInfo.optional(),
+  /** Which try this is: 1 for the first request, more after automatic retries. */
+  attempt: z.number().int().positive(),
+  /** While `retrying`: when the next try starts (epoch ms), and why the last one stopped. */
+  retryAt: z.number().optional(),
+  retryReason: z.string().optional(),
+  /** Something the user should know that is not an error, e.g. the server threw away a partial download. */
+  notice: z.string().optional(),
 })
 export type PullJob = z.infer<typeof PullJob>
 

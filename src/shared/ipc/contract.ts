@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AppInfo } from '../domain/appInfo.ts'
 import { ChatEvent, ChatRequest, ChatResult } from '../domain/chat.ts'
-import { InstalledModel, ModelRequest } from '../domain/models.ts'
+import { LoadedModel, ModelDetails, ModelRequest, ModelSummary } from '../domain/models.ts'
 import { OllamaStatus } from '../domain/ollamaStatus.ts'
 import { PullJob } from '../domain/pull.ts'
 import { Settings, SettingsPatch } from '../domain/settings.ts'
@@ -13,8 +13,13 @@ export const invokeChannels = {
   'app:info': { request: NoArgs, response: AppInfo },
   'ollama:status': { request: NoArgs, response: OllamaStatus },
   'ollama:recheck': { request: NoArgs, response: OllamaStatus },
-  'models:list': { request: NoArgs, response: z.array(InstalledModel) },
+  'models:list': { request: NoArgs, response: z.array(ModelSummary) },
+  'models:show': { request: ModelRequest, response: ModelDetails },
+  'models:loaded': { request: NoArgs, response: z.array(LoadedModel) },
+  'models:delete': { request: ModelRequest, response: z.boolean() },
   'models:pull': { request: ModelRequest, response: PullJob },
+  'models:pullPause': { request: ModelRequest, response: z.boolean() },
+  'models:pullResume': { request: ModelRequest, response: PullJob.nullable() },
   'models:pullCancel': { request: ModelRequest, response: z.boolean() },
   'models:pullDismiss': { request: ModelRequest, response: z.boolean() },
   'models:pulls': { request: NoArgs, response: z.array(PullJob) },

@@ -15,6 +15,7 @@ export const ErrorCode = z.enum([
   'OLLAMA_BUSY',
   'OLLAMA_ERROR',
   'PORT_IN_USE',
+  'DISK_FULL',
   'MODEL_NOT_FOUND',
   'CONTEXT_OVERFLOW',
   'SCHEMA_INVALID',

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useInvoke } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
+import { FirstRunPull } from '../models/FirstRunPull.tsx'
 import { useChat, type Turn } from './useChat.ts'
 
 function TurnView({ turn }: { turn: Turn }) {
@@ -77,7 +78,8 @@ export function ChatScreen() {
           </>
         }
       />
-      {missing && (
+      {models.data?.length === 0 && <FirstRunPull onInstalled={models.reload} />}
+      {missing && models.data?.length !== 0 && (
         <p className="notice notice-warn" role="note">
           <strong>{model}</strong> is not installed on this Ollama server. Pull it first (Models screen), or choose an installed model.
         </p>

@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
+import { api, errorInfoOf } from '../../ipc/client.ts'
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
+import { formatBytes } from '../../ui/format.ts'
+
+/** A modal confirmation: deleting frees disk space but the model must be downloaded again to use it. */
+export function DeleteModelDialog({
+  model,
+  sizeBytes,
+  onClose,
+}: {
+  model: string
+  sizeBytes: number
+  onClose: (deleted: boolean) => void
+}) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ErrorInfo>()
+
+  useEffect(() => {
+    const dialog = ref.current
+    dialog?.showModal()
+    return () => dialog?.close()
+  }, [])
+
+  const remove = async (): Promise<void> => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await api.invoke('models:delete', { model })
+      onClose(true)
+    } catch (failure) {
+      setError(errorInfoOf(failure))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="delete-title" onCancel={() => onClose(false)}>
+      <h2 id="delete-title">Delete {model}?</h2>
+      <p>
+        This frees about {formatBytes(sizeBytes)}. Chats that use it will need it pulled again. Layers shared with other installed models
+        stay.
+      </p>
+      {error && <ErrorNotice error={error} />}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={() => onClose(false)} autoFocus>
+          Keep it
+        </button>
+        <button type="button" className="button button-danger" onClick={() => void remove()} disabled={busy}>
+          {busy ? 'Deleting…' : `Delete ${model}`}
+        </button>
+      </div>
+    </dialog>
+  )
+}

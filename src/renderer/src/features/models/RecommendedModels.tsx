@@ -1,0 +1,45 @@
+import { RECOMMENDED_MODELS } from '../../../../shared/domain/models.ts'
+import { isActivePull, type PullJob } from '../../../../shared/domain/pull.ts'
+import { api } from '../../ipc/client.ts'
+import { formatBytes } from '../../ui/format.ts'
+import { KindBadge } from './KindBadge.tsx'
+
+/** A short, opinionated list for people who do not know the tags, each one click away. */
+export function RecommendedModels({ installed, pulls }: { installed: readonly string[]; pulls: readonly PullJob[] }) {
+  return (
+    <section aria-labelledby="recommended-title">
+      <h2 id="recommended-title">Recommended</h2>
+      <ul className="cards">
+        {RECOMMENDED_MODELS.map((m, index) => {
+          const busy = pulls.some((p) => p.model === m.name && isActivePull(p))
+          const have = installed.includes(m.name)
+          return (
+            <li key={m.name} className="card">
+              <div className="card-head">
+                <strong>{m.name}</strong>
+                <KindBadge kind={m.kind} />
+                {index === 0 && <span className="badge">default</span>}
+              </div>
+              <p className="muted small">
+                {formatBytes(m.sizeBytes)} · {m.why}
+              </p>
+              {have ? (
+                <span className="small ok-text">Installed</span>
+              ) : (
+                <button
+                  type="button"
+                  className={`button button-small${index === 0 ? ' button-primary' : ''}`}
+                  aria-label={`Pull ${m.name}`}
+                  disabled={busy}
+                  onClick={() => void api.invoke('models:pull', { model: m.name })}
+                >
+                  {busy ? 'Pulling…' : 'Pull'}
+                </button>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
