@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 const out = path.resolve(import.meta.dirname, '../docs/screenshots')
 await mkdir(out, { recursive: true })
 const h = await startBridgeHarness(await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-shots-')), RENDERER_DIR)
-h.app.monitor.start()
+h.app.ollama.start()
 const browser = await launchBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
 const shots = [
   {

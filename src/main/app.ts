@@ -1,15 +1,22 @@
 import type { AppInfo } from '../shared/domain/appInfo.ts'
 import { RECOMMENDED_MODELS } from '../shared/domain/models.ts'
+import { AppError } from '../shared/ipc/errors.ts'
 import { chatHandlers } from './ipc/handlers/chat.ts'
 import { EventHub } from './ipc/eventHub.ts'
 import type { Handlers } from './ipc/router.ts'
 import { findOllamaExecutable } from './ollama/findExecutable.ts'
-import { resolveHost } from './ollama/hostAddress.ts'
+import { isLoopbackHost, resolveHost } from './ollama/hostAddress.ts'
+import { findManagedOllama } from './ollama/install/installOllama.ts'
+import { OllamaInstaller } from './ollama/install/OllamaInstaller.ts'
 import { OllamaClient } from './ollama/OllamaClient.ts'
+import { localModelsDir, measureModelStorage } from './ollama/modelStorage.ts'
 import { ModelSummaries } from './ollama/modelSummaries.ts'
+import { OllamaServer, type OllamaServerOptions } from './ollama/OllamaServer.ts'
 import { OllamaStatusMonitor } from './ollama/OllamaStatusMonitor.ts'
+import { OllamaSupervisor } from './ollama/OllamaSupervisor.ts'
 import { PullManager } from './ollama/PullManager.ts'
 import { packageVersion } from './packageInfo.ts'
+import { SecretStore, type SecretCipher } from './storage/SecretStore.ts'
 import { SettingsStore } from './storage/SettingsStore.ts'
 
 export interface AppOptions {
@@ -19,16 +26,26 @@ export interface AppOptions {
   ollamaHost?: string | undefined
   env?: NodeJS.ProcessEnv
   statusIntervals?: { upMs: number; downMs: number }
+  /** The Electron host's keychain; without it secrets live in memory only. */
+  secretCipher?: SecretCipher
+  /** Start and restart `ollama serve` for a local host (when the setting allows); the app hosts do, tests choose. */
+  superviseOllama?: boolean
+  /** Restart backoff and start timeout of a supervised server, for tests. */
+  serverTimings?: Pick<OllamaServerOptions, 'restartDelaysMs' | 'startTimeoutMs' | 'stableAfterMs'>
+  /** Where the managed install downloads Ollama from; default GitHub's latest release. */
+  releaseBaseUrl?: string
 }
 
 export interface App {
   handlers: Handlers
   events: EventHub
-  monitor: OllamaStatusMonitor
+  ollama: OllamaSupervisor
   pulls: PullManager
   settings: SettingsStore
+  secrets: SecretStore
   client(): OllamaClient
-  dispose(): void
+  /** Stops what the app started (a supervised `ollama serve`, pulls, the installer). */
+  dispose(): Promise<void>
 }
 
 /** The composition root: every host builds the same services here and differs only in transport. */
@@ -36,29 +53,69 @@ export async function createApp(options: AppOptions): Promise<App> {
   const env = options.env ?? process.env
   const settings = new SettingsStore(options.dataDir)
   await settings.load()
+  const secrets = new SecretStore(options.dataDir, options.secretCipher)
+  await secrets.load()
   const events = new EventHub()
 
-  let cached: OllamaClient | undefined
+  let cached: { key: string; client: OllamaClient } | undefined
   const client = (): OllamaClient => {
     const host = resolveHost(options.ollamaHost ?? settings.get().ollamaHost, env)
-    if (cached?.host !== host) cached = new OllamaClient({ host })
-    return cached
+    const token = secrets.get('ollamaToken')
+    const headers = { ...settings.get().ollamaHeaders, ...(token ? { Authorization: `Bearer ${token}` } : {}) }
+    const key = JSON.stringify([host, headers])
+    if (cached?.key !== key) cached = { key, client: new OllamaClient({ host, headers }) }
+    return cached.client
   }
 
+  const findExecutable = async (): Promise<string | undefined> =>
+    (await findOllamaExecutable({ configuredPath: settings.get().ollamaExecutable || undefined, env })) ??
+    (await findManagedOllama(options.dataDir))
   const monitor = new OllamaStatusMonitor({
     client,
-    findExecutable: () => findOllamaExecutable({ env }),
+    findExecutable,
     upIntervalMs: options.statusIntervals?.upMs,
     downIntervalMs: options.statusIntervals?.downMs,
+  })
+  const serveSettings = () => {
+    const { manageOllama, ollamaExecutable, modelsDir, keepAlive, contextLength } = settings.get()
+    return { manageOllama, ollamaExecutable, modelsDir, keepAlive, contextLength }
+  }
+  const ollama = new OllamaSupervisor({
+    monitor,
+    serverKey: () => JSON.stringify([client().host, serveSettings()]),
+    createServer: (host) => {
+      const chosen = serveSettings()
+      if (!options.superviseOllama || !chosen.manageOllama) return undefined
+      return new OllamaServer({
+        host,
+        findExecutable,
+        probeVersion: (signal) => client().version(signal),
+        env,
+        serveEnv: {
+          modelsDir: chosen.modelsDir || undefined,
+          keepAlive: chosen.keepAlive || undefined,
+          contextLength: chosen.contextLength || undefined,
+        },
+        ...options.serverTimings,
+      })
+    },
   })
   const pulls = new PullManager({
     client,
     publish: (job) => events.publish('models:pullProgress', job),
     knownSize: (model) => RECOMMENDED_MODELS.find((m) => m.name === model)?.sizeBytes,
+    // Only a server on this machine writes to a disk we can measure.
+    storage: async () =>
+      isLoopbackHost(client().host) ? measureModelStorage(localModelsDir({ modelsDir: settings.get().modelsDir, env })) : undefined,
   })
+  const installer = new OllamaInstaller(
+    { dataDir: options.dataDir, baseUrl: options.releaseBaseUrl },
+    (job) => events.publish('ollama:installState', job),
+    () => void ollama.check(),
+  )
   const summaries = new ModelSummaries()
-  const stopForwarding = monitor.onChange((status) => events.publish('ollama:status', status))
-  const stopRechecking = settings.onChange(() => void monitor.check())
+  const stopForwarding = ollama.onChange((status) => events.publish('ollama:status', status))
+  const stopRechecking = settings.onChange(() => void ollama.reconfigure())
 
   const info: AppInfo = {
     name: 'Instruct Desk',
@@ -72,8 +129,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   const handlers: Handlers = {
     invoke: {
       'app:info': async () => info,
-      'ollama:status': async () => monitor.current(),
-      'ollama:recheck': () => monitor.check(),
+      'ollama:status': async () => ollama.current(),
+      'ollama:recheck': () => ollama.check(),
+      'ollama:retry': () => ollama.retry(),
+      'ollama:usePort': async ({ port }) => {
+        if (options.ollamaHost !== undefined) {
+          throw new AppError({
+            code: 'SETTINGS_INVALID',
+            message: `The Ollama address was given on the command line (${options.ollamaHost}), so it cannot be changed here.`,
+            hint: 'Start Instruct Desk without --ollama-host to choose the address in the app.',
+          })
+        }
+        await settings.update({ ollamaHost: `127.0.0.1:${port}` })
+        return ollama.reconfigure()
+      },
+      'ollama:install': async () => installer.start(),
+      'ollama:installCancel': async () => installer.cancel(),
+      'ollama:installState': async () => installer.current(),
       'models:list': (_request, signal) => summaries.list(client(), signal),
       'models:show': ({ model }, signal) => client().show(model, signal),
       'models:loaded': (_request, signal) => client().loadedModels(signal),
@@ -89,6 +161,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       'models:pulls': async () => pulls.list(),
       'settings:get': async () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
+      'secrets:status': async () => secrets.status(),
+      'secrets:set': async ({ name, value }) => {
+        const status = await secrets.set(name, value)
+        void ollama.check()
+        return status
+      },
+      'secrets:clear': async ({ name }) => {
+        const status = await secrets.clear(name)
+        void ollama.check()
+        return status
+      },
     },
     stream: chatHandlers(client),
   }
@@ -96,15 +179,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     handlers,
     events,
-    monitor,
+    ollama,
     pulls,
     settings,
+    secrets,
     client,
-    dispose() {
+    async dispose() {
       stopForwarding()
       stopRechecking()
-      monitor.stop()
       pulls.dispose()
+      installer.dispose()
+      await ollama.dispose()
     },
   }
 }

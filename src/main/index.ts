@@ -4,6 +4,8 @@ import { app, BrowserWindow } from 'electron'
 import { createApp } from './app.ts'
 import { bridgeIpc } from './electron/ipcBridge.ts'
 import { installMenu } from './electron/menu.ts'
+import { keychainCipher } from './electron/secretCipher.ts'
+import { showPullsOnTaskbar } from './electron/taskbarProgress.ts'
 import { createMainWindow, hardenSession } from './electron/window.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -26,14 +28,15 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData')
-  const services = await createApp({ host: 'electron', dataDir })
+  const services = await createApp({ host: 'electron', dataDir, secretCipher: keychainCipher(), superviseOllama: true })
   const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${path.join(here, '../renderer/index.html')}`
   const trustedOrigin = rendererUrl.startsWith('file:') ? 'file://' : new URL(rendererUrl).origin
 
   hardenSession()
   installMenu(process.platform === 'darwin')
   const stopIpc = bridgeIpc(services, trustedOrigin, () => BrowserWindow.getAllWindows())
-  services.monitor.start()
+  const stopTaskbar = showPullsOnTaskbar(services, () => BrowserWindow.getAllWindows())
+  services.ollama.start()
 
   const openWindow = (): Promise<BrowserWindow> =>
     createMainWindow({ preload: path.join(here, '../preload/index.cjs'), rendererUrl, stateFile: path.join(dataDir, 'window-state.json') })
@@ -45,8 +48,14 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => {
+  let disposed = false
+  app.on('will-quit', (event) => {
+    if (disposed) return
+    // Quit waits until a server the app started has stopped; an orphaned `ollama serve` would keep the port and memory.
+    event.preventDefault()
+    disposed = true
+    stopTaskbar()
     stopIpc()
-    services.dispose()
+    void services.dispose().finally(() => app.quit())
   })
 }

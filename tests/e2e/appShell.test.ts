@@ -3,7 +3,7 @@ import { unnamedControls } from '../support/browser.ts'
 import { QWEN } from '../support/fakeOllama.ts'
 import { useAppSession } from './appSession.ts'
 
-const session = useAppSession({ width: 1200, height: 800 }, (h) => h.app.monitor.start())
+const session = useAppSession({ width: 1200, height: 800 }, (h) => h.app.ollama.start())
 
 const status = () => session.page.getByTestId('ollama-status')
 

@@ -56,7 +56,7 @@ describe('instruct-desk CLI', () => {
     }
     expect(report.healthy).toBe(false)
     expect(report.ollama.detail).toContain('not running')
-    expect(report.ollama.detail).toContain('install it from https://ollama.com/download')
+    expect(report.ollama.detail).toContain('curl -fsSL https://ollama.com/install.sh | sh')
     expect(report.features.chat?.ok).toBe(false)
     expect(report.features.jsonRepair?.ok).toBe(true)
   })

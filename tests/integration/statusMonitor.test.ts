@@ -50,7 +50,7 @@ describe('OllamaStatusMonitor', () => {
     const host = fake.host
     await fake.stop()
     const monitor = new OllamaStatusMonitor({ client: () => new OllamaClient({ host }), findExecutable: async () => undefined })
-    expect(await monitor.check()).toEqual({ state: 'not-installed', host })
+    expect(await monitor.check()).toMatchObject({ state: 'not-installed', host, instruction: expect.stringContaining('ollama.com') })
   })
 
   it('calls a remote host that does not answer unreachable, without looking for a local executable', async () => {

@@ -127,7 +127,7 @@ describe('web bridge socket', () => {
 
   it('broadcasts Ollama status changes to connected sockets', async () => {
     const socket = await connect()
-    h.app.monitor.start()
+    h.app.ollama.start()
     await socket.next((f) => f.kind === 'broadcast' && (f.payload as { state: string }).state === 'running')
     await h.fake.stop()
     const down = await socket.next((f) => f.kind === 'broadcast' && (f.payload as { state: string }).state !== 'running')

@@ -29,7 +29,7 @@ export async function startBridgeHarness(dataDir: string, rendererDir?: string):
     app,
     bridge,
     async close() {
-      app.dispose()
+      await app.dispose()
       await bridge.close()
       await fake.stop()
     },

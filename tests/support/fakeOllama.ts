@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { FakeBlobs, pullSteps, QWEN_LAYERS, withTag, type PullableModel, type PullFault, type PullPacing } from './fakePull.ts'
 
@@ -49,6 +49,7 @@ export interface FakeOllamaOptions {
 export interface RecordedRequest {
   method: string
   path: string
+  headers: IncomingHttpHeaders
   body: unknown
   /** Set when the client went away before the response finished (cancellation). */
   aborted: boolean
@@ -167,7 +168,7 @@ export class FakeOllama {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.host)
     const body = req.method === 'POST' || req.method === 'DELETE' ? await readBody(req) : undefined
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, body, aborted: false }
+    const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body, aborted: false }
     this.requests.push(record)
     res.on('close', () => {
       if (!res.writableFinished) record.aborted = true

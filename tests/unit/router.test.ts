@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { Settings } from '../../src/shared/domain/settings.ts'
 import { invokeChannels } from '../../src/shared/ipc/contract.ts'
 import { AppError } from '../../src/shared/ipc/errors.ts'
 import { Router, type Handlers } from '../../src/main/ipc/router.ts'
@@ -29,8 +30,8 @@ function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['
     'ollama:status': async () => ({ state: 'checking' as const, host: 'h' }),
     'ollama:recheck': async () => ({ state: 'checking' as const, host: 'h' }),
     'models:list': async () => [],
-    'settings:get': async () => ({ ollamaHost: '', defaultModel: 'm' }),
-    'settings:update': async () => ({ ollamaHost: '', defaultModel: 'm' }),
+    'settings:get': async () => Settings.parse({}),
+    'settings:update': async () => Settings.parse({}),
   }
   return {
     invoke: { ...base, ...overrides },

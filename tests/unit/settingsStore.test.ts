@@ -10,10 +10,29 @@ describe('SettingsStore', () => {
   it('starts with defaults and persists updates', async () => {
     const dir = await tempDir()
     const store = new SettingsStore(dir)
-    expect(await store.load()).toEqual({ ollamaHost: '', defaultModel: 'qwen2.5:7b-instruct' })
+    expect(await store.load()).toEqual({
+      ollamaHost: '',
+      defaultModel: 'qwen2.5:7b-instruct',
+      manageOllama: true,
+      ollamaExecutable: '',
+      modelsDir: '',
+      keepAlive: '',
+      contextLength: 0,
+      ollamaHeaders: {},
+    })
     await store.update({ ollamaHost: 'gpu-box:11434' })
     const again = new SettingsStore(dir)
     expect((await again.load()).ollamaHost).toBe('gpu-box:11434')
+  })
+
+  it('rejects a keep-alive or context length Ollama would not accept, naming the field', async () => {
+    const store = new SettingsStore(await tempDir())
+    await store.load()
+    await expect(store.update({ keepAlive: '5 minutes' })).rejects.toMatchObject({
+      message: expect.stringContaining('keepAlive: use a duration'),
+    })
+    await expect(store.update({ contextLength: 100 })).rejects.toMatchObject({ message: expect.stringContaining('contextLength: use 0') })
+    expect(await store.update({ keepAlive: '30m', contextLength: 16_384 })).toMatchObject({ keepAlive: '30m', contextLength: 16_384 })
   })
 
   it('rejects an unusable host with SETTINGS_INVALID and keeps the old value', async () => {

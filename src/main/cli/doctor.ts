@@ -1,6 +1,7 @@
 import { access, constants, mkdir } from 'node:fs/promises'
 import { findOllamaExecutable } from '../ollama/findExecutable.ts'
 import type { OllamaClient } from '../ollama/OllamaClient.ts'
+import { installInstruction } from '../ollama/OllamaServer.ts'
 import { probeOllama } from '../ollama/probeOllama.ts'
 
 export const REQUIRED_NODE = '22.12.0'
@@ -50,7 +51,7 @@ async function checkOllama(client: OllamaClient, env: NodeJS.ProcessEnv): Promis
         detail: `${failure} It is installed at ${status.executable}; start it with \`ollama serve\`.`,
       }
     case 'not-installed':
-      return { ...base, ok: false, detail: `${failure} No ollama executable was found; install it from https://ollama.com/download.` }
+      return { ...base, ok: false, detail: `${failure} No ollama executable was found. ${installInstruction(process.platform)}` }
     default:
       return { ...base, ok: false, detail: failure }
   }

@@ -1,18 +1,25 @@
 import { parseArgs } from 'node:util'
-import { AppError } from '../../shared/ipc/errors.ts'
+import { toErrorInfo } from '../../shared/ipc/errors.ts'
 import { resolveHost } from '../ollama/hostAddress.ts'
 import { OllamaClient } from '../ollama/OllamaClient.ts'
+import type { PullManagerOptions } from '../ollama/PullManager.ts'
 import { packageVersion } from '../packageInfo.ts'
 import { defaultDataDir } from '../storage/dataDir.ts'
 import { formatDoctor, runDoctor } from './doctor.ts'
+import { runModels } from './models.ts'
+import type { Terminal } from './progressBar.ts'
 
 export const HELP = `Usage: instruct-desk [--host URL] [--json] <command>
 
 Work with a local instruct model from the terminal.
 
 Commands:
-  doctor      check Node.js, the Ollama server and the data folder; exit 1 if something is missing
-  help        show this help
+  doctor            check Node.js, the Ollama server and the data folder; exit 1 if something is missing
+  models list       installed models: kind (instruct or base), size, context length, whether loaded
+  models show NAME  one model's details: context length, capabilities, license, template, parameters
+  models pull NAME  download a model with progress; retries on its own, Ctrl-C stops (pulling again resumes)
+  models rm NAME    delete a model
+  help              show this help
 
 Options:
   --host URL  Ollama server (default: OLLAMA_HOST, then 127.0.0.1:11434)
@@ -24,6 +31,30 @@ export interface CliIo {
   out(text: string): void
   err(text: string): void
   env: NodeJS.ProcessEnv
+  /** Set when stdout is a terminal: a pull then redraws one progress line instead of printing many. */
+  terminal?: Terminal | undefined
+  /** Calls the handler on Ctrl-C until the returned function is called; without it Ctrl-C just ends the process. */
+  onInterrupt?(handler: () => void): () => void
+  /** For tests: shorter waits than PullManager's defaults. */
+  pullOptions?: Pick<PullManagerOptions, 'retryDelaysMs' | 'stallMs'>
+}
+
+type Command = (client: OllamaClient, args: string[], json: boolean, io: CliIo) => Promise<number>
+
+async function doctor(client: OllamaClient, _args: string[], json: boolean, io: CliIo): Promise<number> {
+  const report = await runDoctor(client, defaultDataDir(io.env), io.env)
+  io.out(json ? JSON.stringify(report, null, 2) : formatDoctor(report))
+  return report.healthy ? 0 : 1
+}
+
+const COMMANDS = new Map<string, Command>([
+  ['doctor', doctor],
+  ['models', (client, args, json, io) => runModels(args, { client, io, json })],
+])
+
+function printError(io: CliIo, error: unknown): void {
+  const { message, hint } = toErrorInfo(error)
+  io.err(`instruct-desk: ${hint ? `${message} ${hint}` : message}`)
 }
 
 /** Runs one CLI invocation and returns the process exit code. */
@@ -54,18 +85,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(packageVersion())
     return 0
   }
-  if (command !== 'doctor') {
+  const run = COMMANDS.get(command)
+  if (!run) {
     io.err(`instruct-desk: unknown command "${command}". Run \`instruct-desk --help\` for the list.`)
     return 2
   }
-  let host: string
+  let client: OllamaClient
   try {
-    host = resolveHost(values.host, io.env)
+    client = new OllamaClient({ host: resolveHost(values.host, io.env) })
   } catch (error) {
-    io.err(`instruct-desk: ${error instanceof AppError ? `${error.message} ${error.hint ?? ''}`.trim() : String(error)}`)
+    printError(io, error)
     return 2
   }
-  const report = await runDoctor(new OllamaClient({ host }), defaultDataDir(io.env), io.env)
-  io.out(values.json ? JSON.stringify(report, null, 2) : formatDoctor(report))
-  return report.healthy ? 0 : 1
+  try {
+    return await run(client, positionals.slice(1), values.json, io)
+  } catch (error) {
+    printError(io, error)
+    return 1
+  }
 }

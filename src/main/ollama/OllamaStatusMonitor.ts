@@ -23,7 +23,7 @@ export class OllamaStatusMonitor {
   private status: OllamaStatus
   private timer: ReturnType<typeof setTimeout> | undefined
   private running = false
-  private inFlight: Promise<OllamaStatus> | undefined
+  private inFlight: { host: string; result: Promise<OllamaStatus> } | undefined
   private readonly emitter = new EventEmitter()
   private readonly options: Required<StatusMonitorOptions>
 
@@ -41,12 +41,18 @@ export class OllamaStatusMonitor {
     return () => this.emitter.off('change', listener)
   }
 
-  /** Probes now (joining a probe already under way) and returns the fresh status. */
+  /** Probes now (joining a probe of the same host already under way) and returns the fresh status. */
   check(): Promise<OllamaStatus> {
-    this.inFlight ??= this.probe().finally(() => {
-      this.inFlight = undefined
-    })
-    return this.inFlight
+    const host = this.options.client().host
+    // A probe of the old host answers for the old host: after a change, wait for it and ask again.
+    if (this.inFlight && this.inFlight.host !== host) return this.inFlight.result.then(() => this.check())
+    this.inFlight ??= {
+      host,
+      result: this.probe().finally(() => {
+        this.inFlight = undefined
+      }),
+    }
+    return this.inFlight.result
   }
 
   start(): void {

@@ -13,13 +13,21 @@ function isResponseError(error: unknown): error is ResponseErrorLike {
   return error instanceof Error && error.name === 'ResponseError' && 'status_code' in error
 }
 
+function causeCode(error: Error): string {
+  return (error as { cause?: { code?: string } }).cause?.code ?? ''
+}
+
 function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false
-  const cause = (error as { cause?: { code?: string } }).cause
   return (
     error.message === 'fetch failed' ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_SOCKET'].includes(cause?.code ?? '')
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'UND_ERR_SOCKET'].includes(causeCode(error))
   )
+}
+
+/** The answer had started and the connection broke: the server was there a moment ago. */
+function isDroppedStream(error: unknown): boolean {
+  return error instanceof Error && error.message === 'terminated' && ['UND_ERR_SOCKET', 'ECONNRESET'].includes(causeCode(error))
 }
 
 /**
@@ -62,6 +70,17 @@ export function mapOllamaError(
       )
     }
     return new AppError({ code: 'OLLAMA_ERROR', message: `Ollama answered ${error.status_code}: ${text}` }, { cause: error })
+  }
+  if (isDroppedStream(error)) {
+    return new AppError(
+      {
+        code: context.remote ? 'OLLAMA_UNREACHABLE' : 'OLLAMA_NOT_RUNNING',
+        message: `The connection to Ollama at ${context.host} was lost in the middle of the answer.`,
+        hint: 'Ollama may have stopped or restarted. Try again; what already arrived is kept.',
+        retryable: true,
+      },
+      { cause: error },
+    )
   }
   if (isConnectionFailure(error)) {
     return context.remote

@@ -1,5 +1,6 @@
 import type { OllamaStatus } from '../../shared/domain/ollamaStatus.ts'
 import type { OllamaClient } from './OllamaClient.ts'
+import { installInstruction } from './OllamaServer.ts'
 
 export interface Probe {
   status: OllamaStatus
@@ -24,6 +25,11 @@ export async function probeOllama(
     const failure = error instanceof Error ? error.message : String(error)
     if (client.remote) return { status: { state: 'unreachable', host, reason: failure }, failure }
     const executable = await findExecutable()
-    return { status: executable ? { state: 'not-running', host, executable } : { state: 'not-installed', host }, failure }
+    return {
+      status: executable
+        ? { state: 'not-running', host, executable }
+        : { state: 'not-installed', host, instruction: installInstruction(process.platform) },
+      failure,
+    }
   }
 }

@@ -19,11 +19,11 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`)
 
-  const app = await createApp({ host: 'web', dataDir: defaultDataDir(), ollamaHost: values['ollama-host'] })
-  app.monitor.start()
+  const app = await createApp({ host: 'web', dataDir: defaultDataDir(), ollamaHost: values['ollama-host'], superviseOllama: true })
+  app.ollama.start()
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer')
-  const bridge = await startWebBridge({ app, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
-    app.dispose()
+  const bridge = await startWebBridge({ app, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
+    await app.dispose()
     throw error.code === 'EADDRINUSE'
       ? new Error(`Port ${port} is already in use. Pick another with --port, or omit it to use any free port.`)
       : error
@@ -31,8 +31,7 @@ async function main(): Promise<void> {
   console.log(`Instruct Desk web preview: ${bridge.url}`)
 
   const shutdown = (): void => {
-    app.dispose()
-    void bridge.close().then(() => process.exit(0))
+    void Promise.all([app.dispose(), bridge.close()]).then(() => process.exit(0))
   }
   process.once('SIGINT', shutdown)
   process.once('SIGTERM', shutdown)

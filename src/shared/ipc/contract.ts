@@ -2,9 +2,10 @@ import { z } from 'zod'
 import { AppInfo } from '../domain/appInfo.ts'
 import { ChatEvent, ChatRequest, ChatResult } from '../domain/chat.ts'
 import { LoadedModel, ModelDetails, ModelRequest, ModelSummary } from '../domain/models.ts'
+import { InstallJob } from '../domain/install.ts'
 import { OllamaStatus } from '../domain/ollamaStatus.ts'
 import { PullJob } from '../domain/pull.ts'
-import { Settings, SettingsPatch } from '../domain/settings.ts'
+import { SecretName, SecretsStatus, Settings, SettingsPatch } from '../domain/settings.ts'
 
 const NoArgs = z.object({}).strict()
 
@@ -13,6 +14,11 @@ export const invokeChannels = {
   'app:info': { request: NoArgs, response: AppInfo },
   'ollama:status': { request: NoArgs, response: OllamaStatus },
   'ollama:recheck': { request: NoArgs, response: OllamaStatus },
+  'ollama:retry': { request: NoArgs, response: OllamaStatus },
+  'ollama:usePort': { request: z.object({ port: z.number().int().min(1024).max(65535) }).strict(), response: OllamaStatus },
+  'ollama:install': { request: NoArgs, response: InstallJob },
+  'ollama:installCancel': { request: NoArgs, response: z.boolean() },
+  'ollama:installState': { request: NoArgs, response: InstallJob },
   'models:list': { request: NoArgs, response: z.array(ModelSummary) },
   'models:show': { request: ModelRequest, response: ModelDetails },
   'models:loaded': { request: NoArgs, response: z.array(LoadedModel) },
@@ -25,6 +31,22 @@ export const invokeChannels = {
   'models:pulls': { request: NoArgs, response: z.array(PullJob) },
   'settings:get': { request: NoArgs, response: Settings },
   'settings:update': { request: SettingsPatch.strict(), response: Settings },
+  'secrets:status': { request: NoArgs, response: SecretsStatus },
+  'secrets:set': {
+    request: z
+      .object({
+        name: SecretName,
+        value: z
+          .string()
+          .trim()
+          .min(1)
+          .max(4_000)
+          .regex(/^[^\r\n]*$/),
+      })
+      .strict(),
+    response: SecretsStatus,
+  },
+  'secrets:clear': { request: z.object({ name: SecretName }).strict(), response: SecretsStatus },
 } as const
 
 /** Long calls: events while running (batched per frame), one final answer, cancellable. */
@@ -36,6 +58,7 @@ export const streamChannels = {
 export const eventChannels = {
   'ollama:status': OllamaStatus,
   'models:pullProgress': PullJob,
+  'ollama:installState': InstallJob,
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels

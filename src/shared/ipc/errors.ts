@@ -16,6 +16,7 @@ export const ErrorCode = z.enum([
   'OLLAMA_ERROR',
   'PORT_IN_USE',
   'DISK_FULL',
+  'INSTALL_FAILED',
   'MODEL_NOT_FOUND',
   'CONTEXT_OVERFLOW',
   'SCHEMA_INVALID',

@@ -5,6 +5,7 @@ import { ModelsScreen } from '../features/models/ModelsScreen.tsx'
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx'
 import { SummarizeScreen } from '../features/summarize/SummarizeScreen.tsx'
 import { ScreenIcon } from './Icon.tsx'
+import { OllamaSetupBanner } from './OllamaSetupBanner.tsx'
 import { SCREENS, type ScreenId } from './screens.ts'
 import { StatusArea } from './StatusArea.tsx'
 
@@ -65,6 +66,7 @@ export function App() {
         <StatusArea />
       </aside>
       <main className="content" aria-label={current?.label}>
+        <OllamaSetupBanner />
         <Content />
       </main>
     </div>

@@ -7,13 +7,27 @@ function describe(status: OllamaStatus | undefined): { tone: 'ok' | 'warn' | 'ba
   if (!status || status.state === 'checking') return { tone: 'idle', title: 'Checking Ollama…', detail: status?.host ?? '' }
   switch (status.state) {
     case 'running':
-      return { tone: 'ok', title: `Ollama ${status.version} running`, detail: status.host }
+      return {
+        tone: 'ok',
+        title: `Ollama ${status.version} running`,
+        detail: status.managed ? `${status.host} · started by Instruct Desk` : status.host,
+      }
     case 'not-running':
       return { tone: 'warn', title: 'Ollama is not running', detail: `Installed at ${status.executable}. Start it with “ollama serve”.` }
     case 'not-installed':
-      return { tone: 'bad', title: 'Ollama is not installed', detail: 'Get it from ollama.com/download, then check again.' }
+      return { tone: 'bad', title: 'Ollama is not installed', detail: 'Install it, then check again.' }
     case 'unreachable':
       return { tone: 'bad', title: 'Remote Ollama unreachable', detail: `${status.host}: ${status.reason}` }
+    case 'starting':
+      return { tone: 'idle', title: 'Starting Ollama…', detail: status.executable }
+    case 'restarting':
+      return {
+        tone: 'warn',
+        title: 'Ollama stopped — restarting',
+        detail: `It ended with ${status.lastExit}; restart ${status.attempt} in ${Math.max(1, Math.round(status.delayMs / 1000))} s.`,
+      }
+    case 'failed':
+      return { tone: 'bad', title: 'Ollama could not start', detail: status.error.message }
   }
 }
 
@@ -37,7 +51,7 @@ export function StatusArea() {
         </span>
         <span className="status-detail">{view.detail}</span>
       </div>
-      {view.tone !== 'ok' && view.tone !== 'idle' && (
+      {view.tone !== 'ok' && view.tone !== 'idle' && status?.state !== 'failed' && (
         <button type="button" className="button button-small" onClick={recheck} disabled={checking}>
           {checking ? 'Checking…' : 'Check again'}
         </button>

@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import type { OllamaStatus } from '../../../shared/domain/ollamaStatus.ts'
+import type { ErrorInfo } from '../../../shared/ipc/errors.ts'
+import { api, errorInfoOf } from '../ipc/client.ts'
+import { useLiveValue } from '../ipc/hooks.ts'
+import { ErrorNotice } from './ErrorNotice.tsx'
+import { ManagedInstall } from './ManagedInstall.tsx'
+
+type Failed = Extract<OllamaStatus, { state: 'failed' }>
+
+function GaveUp({ status }: { status: Failed }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ErrorInfo>()
+  const act = async (run: () => Promise<unknown>): Promise<void> => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await run()
+    } catch (failure) {
+      setError(errorInfoOf(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const port = status.suggestedPort
+  return (
+    <section className="notice notice-error setup" aria-label="Ollama could not start">
+      <p className="notice-title">{status.error.message}</p>
+      {status.error.hint && <p className="notice-hint">{status.error.hint}</p>}
+      <div className="setup-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => void act(() => api.invoke('ollama:retry', {}))}
+        >
+          {busy ? 'Working…' : 'Retry'}
+        </button>
+        {port !== undefined && (
+          <button type="button" className="button" disabled={busy} onClick={() => void act(() => api.invoke('ollama:usePort', { port }))}>
+            Use port {port}
+          </button>
+        )}
+      </div>
+      {status.logTail.length > 0 && (
+        <details className="setup-log">
+          <summary>Last lines of Ollama’s log</summary>
+          <pre className="code-block">{status.logTail.join('\n')}</pre>
+        </details>
+      )}
+      {error && <ErrorNotice error={error} />}
+    </section>
+  )
+}
+
+/** What to do when the app cannot get a local Ollama going: shown above every screen until it runs. */
+export function OllamaSetupBanner() {
+  const status = useLiveValue('ollama:status')
+  if (status?.state === 'failed') return <GaveUp status={status} />
+  if (status?.state === 'not-installed') return <ManagedInstall instruction={status.instruction} />
+  return null
+}
