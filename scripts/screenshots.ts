@@ -1,10 +1,12 @@
 // Renders every screen in headless Chromium through the web bridge against the fake Ollama,
 // in light and dark and at a narrow width, into docs/screenshots/. Run: node scripts/screenshots.ts
-import { mkdir, mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startBridgeHarness } from '../tests/support/bridgeHarness.ts'
+import { findFreePort } from '../src/main/ollama/portOwner.ts'
 import { launchBrowser, RENDERER_DIR } from '../tests/support/browser.ts'
+import { writeFakeOllama } from '../tests/support/fakeOllamaExecutable.ts'
 import type { Page } from 'playwright-core'
 
 const out = path.resolve(import.meta.dirname, '../docs/screenshots')
@@ -79,6 +81,36 @@ for (const shot of shots) {
   await page.screenshot({ path: path.join(out, `${shot.name}.png`) })
   await page.close()
 }
-await browser.close()
 await h.close()
+
+/** The setup banners need an app that supervises Ollama: one without it installed, one whose Ollama keeps crashing. */
+const setups = [
+  { name: 'setup-not-installed-light', scheme: 'light', env: { PATH: '', HOME: os.tmpdir() }, waitFor: 'Ollama is not installed' },
+  { name: 'setup-crashing-dark', scheme: 'dark', env: { FAKE_OLLAMA_CRASH_AFTER_MS: '200' }, waitFor: 'Ollama keeps stopping' },
+] as const
+for (const setup of setups) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-shots-'))
+  const binDir = await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-bin-'))
+  await writeFakeOllama(binDir)
+  await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ ollamaHost: `127.0.0.1:${await findFreePort()}` }))
+  const harness = await startBridgeHarness(dataDir, RENDERER_DIR, {
+    ollamaHost: undefined,
+    superviseOllama: true,
+    env: { PATH: binDir, HOME: os.tmpdir(), ...setup.env },
+    serverTimings: { restartDelaysMs: [50, 100] },
+  })
+  harness.app.ollama.start()
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: setup.scheme })
+  await page.goto(harness.bridge.url)
+  await page.getByText(setup.waitFor).first().waitFor({ timeout: 20_000 })
+  await page
+    .getByText('Last lines of Ollama’s log')
+    .click({ timeout: 1_000 })
+    .catch(() => undefined)
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: path.join(out, `${setup.name}.png`) })
+  await page.close()
+  await harness.close()
+}
+await browser.close()
 console.log(`Screenshots written to ${out}`)

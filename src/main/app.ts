@@ -1,15 +1,14 @@
 import type { AppInfo } from '../shared/domain/appInfo.ts'
-import { RECOMMENDED_MODELS } from '../shared/domain/models.ts'
 import { AppError } from '../shared/ipc/errors.ts'
 import { chatHandlers } from './ipc/handlers/chat.ts'
 import { EventHub } from './ipc/eventHub.ts'
 import type { Handlers } from './ipc/router.ts'
 import { findOllamaExecutable } from './ollama/findExecutable.ts'
-import { isLoopbackHost, resolveHost } from './ollama/hostAddress.ts'
+import { resolveHost } from './ollama/hostAddress.ts'
 import { findManagedOllama } from './ollama/install/installOllama.ts'
 import { OllamaInstaller } from './ollama/install/OllamaInstaller.ts'
 import { OllamaClient } from './ollama/OllamaClient.ts'
-import { localModelsDir, measureModelStorage } from './ollama/modelStorage.ts'
+import { pullDiskChecks } from './ollama/modelStorage.ts'
 import { ModelSummaries } from './ollama/modelSummaries.ts'
 import { OllamaServer, type OllamaServerOptions } from './ollama/OllamaServer.ts'
 import { OllamaStatusMonitor } from './ollama/OllamaStatusMonitor.ts'
@@ -103,10 +102,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const pulls = new PullManager({
     client,
     publish: (job) => events.publish('models:pullProgress', job),
-    knownSize: (model) => RECOMMENDED_MODELS.find((m) => m.name === model)?.sizeBytes,
-    // Only a server on this machine writes to a disk we can measure.
-    storage: async () =>
-      isLoopbackHost(client().host) ? measureModelStorage(localModelsDir({ modelsDir: settings.get().modelsDir, env })) : undefined,
+    ...pullDiskChecks(
+      () => client().host,
+      () => ({ modelsDir: settings.get().modelsDir, env }),
+    ),
   })
   const installer = new OllamaInstaller(
     { dataDir: options.dataDir, baseUrl: options.releaseBaseUrl },

@@ -27,6 +27,8 @@ interface RunOptions {
   /** Pretend stdout is an 80-column terminal; raw writes land in `out` too. */
   tty?: boolean
   onInterrupt?: CliIo['onInterrupt']
+  /** Free space where the models go; by default unknown, so the check never refuses. */
+  freeBytes?: number
 }
 
 async function run(args: string[], options: RunOptions = {}): Promise<{ code: number; out: string; err: string }> {
@@ -38,7 +40,11 @@ async function run(args: string[], options: RunOptions = {}): Promise<{ code: nu
     env: options.env ?? {},
     terminal: options.tty ? { write: (t) => (out += t), columns: 80 } : undefined,
     onInterrupt: options.onInterrupt,
-    pullOptions: { retryDelaysMs: [10, 20, 40] },
+    // This machine's free disk space must not decide whether a test of 4.7 GB of fake bytes passes.
+    pullOptions: {
+      retryDelaysMs: [10, 20, 40],
+      storage: async () => (options.freeBytes === undefined ? undefined : { dir: '/home/me/.ollama/models', freeBytes: options.freeBytes }),
+    },
   }
   const code = await runCli(args, io)
   return { code, out, err }
@@ -172,6 +178,16 @@ describe('instruct-desk models pull', () => {
     expect(out.match(/\r\[[#-]+\]/g)?.length).toBeGreaterThan(2)
     expect(out).toMatch(/\r\[#+\] 100%\s+4\.7 GB \/ 4\.7 GB\s+done\s*\nPulled qwen2\.5:7b-instruct\n$/)
     for (const drawn of out.split(/[\r\n]/)) expect(drawn.length).toBeLessThan(80)
+  })
+
+  it('refuses a pull that cannot fit on the disk, naming the folder and the bytes needed', async () => {
+    fake.models = []
+    const { code, err } = await run(['models', 'pull', 'qwen2.5:7b-instruct', '--host', fake.host], { freeBytes: 1_000_000_000 })
+    expect(code).toBe(1)
+    expect(err).toContain(
+      'Not enough disk space to pull qwen2.5:7b-instruct: it needs about 4.7 GB more in the models folder /home/me/.ollama/models (1.0 GB free).',
+    )
+    expect(pullRequests()).toHaveLength(0)
   })
 
   it('exits 1 with the reason and a hint for a name the library does not have', async () => {

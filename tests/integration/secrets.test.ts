@@ -93,7 +93,7 @@ describe('a bearer token for a remote Ollama', () => {
     expect(lastHeaders()['x-proxy-route']).toBe('gpu-box')
     await expect(app.handlers.invoke['settings:update']({ ollamaHeaders: { 'Bad Header': 'x' } }, signal())).rejects.toMatchObject({
       code: 'SETTINGS_INVALID',
-      message: expect.stringContaining('ollamaHeaders.Bad Header'),
+      fields: { ollamaHeaders: '"Bad Header": not a valid header name' },
     })
   })
 })

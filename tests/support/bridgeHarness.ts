@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import WebSocket from 'ws'
-import { createApp, type App } from '../../src/main/app.ts'
+import { createApp, type App, type AppOptions } from '../../src/main/app.ts'
 import { startWebBridge, WEB_SOCKET_PATH, type WebBridge } from '../../src/main/web/WebBridge.ts'
 import type { ServerFrame } from '../../src/shared/ipc/transport.ts'
 import { FakeOllama } from './fakeOllama.ts'
@@ -14,9 +14,13 @@ export interface BridgeHarness {
 }
 
 /** A web bridge wired to real services and a fake Ollama, as `npm run web` builds it. */
-export async function startBridgeHarness(dataDir: string, rendererDir?: string): Promise<BridgeHarness> {
+export async function startBridgeHarness(
+  dataDir: string,
+  rendererDir?: string,
+  appOptions: Partial<AppOptions> = {},
+): Promise<BridgeHarness> {
   const fake = await new FakeOllama().start()
-  const app = await createApp({ host: 'web', dataDir, ollamaHost: fake.host, statusIntervals: { upMs: 100, downMs: 100 } })
+  const app = await createApp({ host: 'web', dataDir, ollamaHost: fake.host, statusIntervals: { upMs: 100, downMs: 100 }, ...appOptions })
   let dir = rendererDir
   if (!dir) {
     dir = path.join(dataDir, 'renderer')

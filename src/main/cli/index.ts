@@ -36,7 +36,7 @@ export interface CliIo {
   /** Calls the handler on Ctrl-C until the returned function is called; without it Ctrl-C just ends the process. */
   onInterrupt?(handler: () => void): () => void
   /** For tests: shorter waits than PullManager's defaults. */
-  pullOptions?: Pick<PullManagerOptions, 'retryDelaysMs' | 'stallMs'>
+  pullOptions?: Pick<PullManagerOptions, 'retryDelaysMs' | 'stallMs' | 'storage'>
 }
 
 type Command = (client: OllamaClient, args: string[], json: boolean, io: CliIo) => Promise<number>

@@ -4,6 +4,7 @@ import { formatBytes } from '../../shared/format.ts'
 import { AppError } from '../../shared/ipc/errors.ts'
 import { ModelSummaries } from '../ollama/modelSummaries.ts'
 import type { OllamaClient } from '../ollama/OllamaClient.ts'
+import { pullDiskChecks } from '../ollama/modelStorage.ts'
 import { PullManager } from '../ollama/PullManager.ts'
 import type { CliIo } from './index.ts'
 import { PullPrinter } from './progressBar.ts'
@@ -136,6 +137,10 @@ async function pullToEnd(typed: string, client: OllamaClient, io: CliIo, show: (
       show(job)
       if (!isActivePull(job)) settle(job)
     },
+    ...pullDiskChecks(
+      () => client.host,
+      () => ({ env: io.env }),
+    ),
     ...io.pullOptions,
   })
   const { model } = pulls.start(typed)

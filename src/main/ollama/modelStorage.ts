@@ -1,7 +1,9 @@
 import { statfs } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { ModelStorage } from './PullManager.ts'
+import { RECOMMENDED_MODELS } from '../../shared/domain/models.ts'
+import { isLoopbackHost } from './hostAddress.ts'
+import type { ModelStorage, PullManagerOptions } from './PullManager.ts'
 
 export interface ModelStorageSearch {
   /** The folder the app starts `ollama serve` with, if the user chose one. */
@@ -29,5 +31,19 @@ export async function measureModelStorage(dir: string): Promise<ModelStorage | u
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(probe) === probe) return undefined
     }
+  }
+}
+
+/**
+ * The disk-space safeguards a PullManager gets in every host: sizes known before the server says,
+ * and free space measured only for a server on this machine (a remote server's disk is not ours).
+ */
+export function pullDiskChecks(
+  host: () => string,
+  search: () => ModelStorageSearch,
+): Required<Pick<PullManagerOptions, 'knownSize' | 'storage'>> {
+  return {
+    knownSize: (model) => RECOMMENDED_MODELS.find((m) => m.name === model)?.sizeBytes,
+    storage: async () => (isLoopbackHost(host()) ? measureModelStorage(localModelsDir(search())) : undefined),
   }
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { EventEmitter } from 'node:events'
+import type { z } from 'zod'
 import { Settings, type SettingsPatch } from '../../shared/domain/settings.ts'
 import { AppError } from '../../shared/ipc/errors.ts'
 import { normalizeHost } from '../ollama/hostAddress.ts'
@@ -41,12 +42,23 @@ export class SettingsStore {
   }
 
   async update(patch: SettingsPatch): Promise<Settings> {
-    if (patch.ollamaHost !== undefined && patch.ollamaHost.trim() !== '') normalizeHost(patch.ollamaHost)
+    const fields: Record<string, string> = {}
+    if (patch.ollamaHost !== undefined && patch.ollamaHost.trim() !== '') {
+      try {
+        normalizeHost(patch.ollamaHost)
+      } catch (error) {
+        fields.ollamaHost = error instanceof AppError ? error.message : String(error)
+      }
+    }
     const parsed = Settings.safeParse({ ...this.value, ...patch })
-    if (!parsed.success) {
+    for (const issue of parsed.error?.issues ?? []) fields[String(issue.path[0])] ??= describeIssue(issue)
+    if (!parsed.success || Object.keys(fields).length > 0) {
       throw new AppError({
         code: 'SETTINGS_INVALID',
-        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        message: Object.entries(fields)
+          .map(([field, message]) => `${field}: ${message}`)
+          .join('; '),
+        fields,
       })
     }
     this.value = parsed.data
@@ -59,4 +71,11 @@ export class SettingsStore {
     this.emitter.on('change', listener)
     return () => this.emitter.off('change', listener)
   }
+}
+
+/** A record's bad key reports only "Invalid key in record"; the reason is one level down. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.slice(1).join('.')
+  const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined
+  return [key && `"${key}"`, inner ?? issue.message].filter(Boolean).join(': ')
 }

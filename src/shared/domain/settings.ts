@@ -40,6 +40,24 @@ export type Settings = z.infer<typeof Settings>
 export const SettingsPatch = Settings.partial()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
+/**
+ * What `settings:update` accepts on the wire: the right fields and types only. The rules (valid
+ * durations, header names…) are checked by the store, which can answer field by field.
+ */
+export const SettingsPatchRequest = z
+  .object({
+    ollamaHost: z.string().max(500),
+    defaultModel: z.string().max(200),
+    manageOllama: z.boolean(),
+    ollamaExecutable: z.string().max(1_000),
+    modelsDir: z.string().max(1_000),
+    keepAlive: z.string().max(100),
+    contextLength: z.number(),
+    ollamaHeaders: z.record(z.string().max(200), z.string().max(4_000)),
+  })
+  .partial()
+  .strict()
+
 /** Secrets the app can hold; values never travel to the renderer, only whether one is set. */
 export const SecretName = z.enum(['ollamaToken'])
 export type SecretName = z.infer<typeof SecretName>

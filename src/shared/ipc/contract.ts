@@ -5,7 +5,7 @@ import { LoadedModel, ModelDetails, ModelRequest, ModelSummary } from '../domain
 import { InstallJob } from '../domain/install.ts'
 import { OllamaStatus } from '../domain/ollamaStatus.ts'
 import { PullJob } from '../domain/pull.ts'
-import { SecretName, SecretsStatus, Settings, SettingsPatch } from '../domain/settings.ts'
+import { SecretName, SecretsStatus, Settings, SettingsPatchRequest } from '../domain/settings.ts'
 
 const NoArgs = z.object({}).strict()
 
@@ -30,7 +30,7 @@ export const invokeChannels = {
   'models:pullDismiss': { request: ModelRequest, response: z.boolean() },
   'models:pulls': { request: NoArgs, response: z.array(PullJob) },
   'settings:get': { request: NoArgs, response: Settings },
-  'settings:update': { request: SettingsPatch.strict(), response: Settings },
+  'settings:update': { request: SettingsPatchRequest, response: Settings },
   'secrets:status': { request: NoArgs, response: SecretsStatus },
   'secrets:set': {
     request: z

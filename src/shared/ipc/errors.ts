@@ -31,6 +31,8 @@ export const ErrorInfo = z.object({
   message: z.string(),
   hint: z.string().optional(),
   retryable: z.boolean().optional(),
+  /** For a rejected form: message per field name, so each can be shown beside its input. */
+  fields: z.record(z.string(), z.string()).optional(),
 })
 export type ErrorInfo = z.infer<typeof ErrorInfo>
 
@@ -41,6 +43,7 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly hint: string | undefined
   readonly retryable: boolean | undefined
+  readonly fields: Record<string, string> | undefined
 
   constructor(info: ErrorInfo, options?: { cause?: unknown }) {
     super(info.message, options)
@@ -48,12 +51,14 @@ export class AppError extends Error {
     this.code = info.code
     this.hint = info.hint
     this.retryable = info.retryable
+    this.fields = info.fields
   }
 
   toInfo(): ErrorInfo {
     const info: ErrorInfo = { code: this.code, message: this.message }
     if (this.hint !== undefined) info.hint = this.hint
     if (this.retryable !== undefined) info.retryable = this.retryable
+    if (this.fields !== undefined) info.fields = this.fields
     return info
   }
 }

@@ -4,6 +4,7 @@ import { api, errorInfoOf } from '../ipc/client.ts'
 import { useInvoke, useLiveValue } from '../ipc/hooks.ts'
 import { ErrorNotice } from './ErrorNotice.tsx'
 import { formatBytes } from './format.ts'
+import { InlineCode } from './InlineCode.tsx'
 
 const PHASES = {
   checksum: 'Reading the published checksums…',
@@ -30,8 +31,8 @@ export function ManagedInstall({ instruction }: { instruction: string | undefine
         Ollama is not installed
       </p>
       <p>
-        Instruct Desk runs models through Ollama. {instruction ?? 'Install it from https://ollama.com/download.'} Or let Instruct Desk
-        download the official release into its own folder
+        Instruct Desk runs models through Ollama. <InlineCode text={instruction ?? 'Install it from https://ollama.com/download.'} /> Or let
+        Instruct Desk download the official release into its own folder
         {info.data ? (
           <>
             {' '}

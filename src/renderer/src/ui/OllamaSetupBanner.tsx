@@ -3,7 +3,7 @@ import type { OllamaStatus } from '../../../shared/domain/ollamaStatus.ts'
 import type { ErrorInfo } from '../../../shared/ipc/errors.ts'
 import { api, errorInfoOf } from '../ipc/client.ts'
 import { useLiveValue } from '../ipc/hooks.ts'
-import { ErrorNotice } from './ErrorNotice.tsx'
+import { ErrorNotice, ErrorText } from './ErrorNotice.tsx'
 import { ManagedInstall } from './ManagedInstall.tsx'
 
 type Failed = Extract<OllamaStatus, { state: 'failed' }>
@@ -25,8 +25,7 @@ function GaveUp({ status }: { status: Failed }) {
   const port = status.suggestedPort
   return (
     <section className="notice notice-error setup" aria-label="Ollama could not start">
-      <p className="notice-title">{status.error.message}</p>
-      {status.error.hint && <p className="notice-hint">{status.error.hint}</p>}
+      <ErrorText error={status.error} />
       <div className="setup-actions">
         <button
           type="button"

@@ -1,25 +1,46 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { Settings } from '../../../../shared/domain/settings.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf } from '../../ipc/client.ts'
 import { useInvoke } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
+import { Field } from './Field.tsx'
+import { headersToText, textToHeaders } from './headersText.ts'
+import { TokenField } from './TokenField.tsx'
+
+type Draft = Omit<Settings, 'ollamaHeaders' | 'contextLength'> & { headers: string; contextLength: string }
 
 function SettingsForm({ initial }: { initial: Settings }) {
-  const [host, setHost] = useState(initial.ollamaHost)
-  const [model, setModel] = useState(initial.defaultModel)
+  const [draft, setDraft] = useState<Draft>({
+    ...initial,
+    headers: headersToText(initial.ollamaHeaders),
+    contextLength: String(initial.contextLength),
+  })
   const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
-  const hostId = useId()
-  const modelId = useId()
+  const edit = (patch: Partial<Draft>): void => {
+    setSaved(false)
+    setDraft((d) => ({ ...d, ...patch }))
+  }
+  const fields = error?.fields ?? {}
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     setSaved(false)
     setError(undefined)
+    const parsedHeaders = textToHeaders(draft.headers)
+    const contextLength = Number(draft.contextLength || '0')
+    if ('error' in parsedHeaders || !Number.isInteger(contextLength)) {
+      const local: Record<string, string> = {}
+      if ('error' in parsedHeaders) local.ollamaHeaders = parsedHeaders.error
+      if (!Number.isInteger(contextLength)) local.contextLength = 'a whole number of tokens, or 0'
+      setError({ code: 'SETTINGS_INVALID', message: 'Some settings need fixing.', fields: local })
+      return
+    }
+    const { headers: _text, ...rest } = draft
     try {
-      await api.invoke('settings:update', { ollamaHost: host, defaultModel: model })
+      await api.invoke('settings:update', { ...rest, contextLength, ollamaHeaders: parsedHeaders.headers })
       setSaved(true)
     } catch (failure) {
       setError(errorInfoOf(failure))
@@ -27,26 +48,87 @@ function SettingsForm({ initial }: { initial: Settings }) {
   }
 
   return (
-    <form className="form" onSubmit={(e) => void save(e)}>
-      <div className="field">
-        <label htmlFor={hostId}>Ollama address</label>
-        <input
-          id={hostId}
-          value={host}
-          onChange={(e) => setHost(e.target.value)}
-          placeholder="127.0.0.1:11434"
-          spellCheck={false}
-          aria-describedby={`${hostId}-help`}
-        />
-        <p id={`${hostId}-help`} className="muted small">
-          Leave empty to use OLLAMA_HOST or 127.0.0.1:11434. A remote server works too.
-        </p>
+    <form className="form" onSubmit={(e) => void save(e)} noValidate>
+      <h2>Ollama server</h2>
+      <Field
+        label="Ollama address"
+        error={fields.ollamaHost}
+        help="Leave empty to use OLLAMA_HOST or 127.0.0.1:11434. A remote server works too."
+      >
+        {(props) => (
+          <input
+            {...props}
+            value={draft.ollamaHost}
+            onChange={(e) => edit({ ollamaHost: e.target.value })}
+            placeholder="127.0.0.1:11434"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <Field
+        label="Extra request headers"
+        error={fields.ollamaHeaders}
+        help="One “Name: value” per line, for a proxy in front of a remote server. Put access tokens in the field below instead."
+      >
+        {(props) => (
+          <textarea {...props} rows={2} value={draft.headers} onChange={(e) => edit({ headers: e.target.value })} spellCheck={false} />
+        )}
+      </Field>
+
+      <h2>Running Ollama on this computer</h2>
+      <label className="check">
+        <input type="checkbox" checked={draft.manageOllama} onChange={(e) => edit({ manageOllama: e.target.checked })} />
+        Start Ollama when it is not running, restart it if it stops, and stop it when Instruct Desk quits
+      </label>
+      <Field label="Ollama program" error={fields.ollamaExecutable} help="Leave empty to find it on PATH or where the installers put it.">
+        {(props) => (
+          <input
+            {...props}
+            value={draft.ollamaExecutable}
+            onChange={(e) => edit({ ollamaExecutable: e.target.value })}
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <Field
+        label="Models folder"
+        error={fields.modelsDir}
+        help="Where a server started by Instruct Desk keeps models. Empty: Ollama’s default (~/.ollama/models)."
+      >
+        {(props) => <input {...props} value={draft.modelsDir} onChange={(e) => edit({ modelsDir: e.target.value })} spellCheck={false} />}
+      </Field>
+      <div className="field-row">
+        <Field
+          label="Keep models loaded for"
+          error={fields.keepAlive}
+          help="e.g. 5m, 1h; 0 unloads at once, -1 keeps them loaded. Empty: 5 minutes."
+        >
+          {(props) => <input {...props} value={draft.keepAlive} onChange={(e) => edit({ keepAlive: e.target.value })} spellCheck={false} />}
+        </Field>
+        <Field
+          label="Default context window (tokens)"
+          error={fields.contextLength}
+          help="0 lets Ollama choose. Chats set their own window anyway."
+        >
+          {(props) => (
+            <input {...props} inputMode="numeric" value={draft.contextLength} onChange={(e) => edit({ contextLength: e.target.value })} />
+          )}
+        </Field>
       </div>
-      <div className="field">
-        <label htmlFor={modelId}>Default model</label>
-        <input id={modelId} value={model} onChange={(e) => setModel(e.target.value)} spellCheck={false} required />
-      </div>
-      {error && <ErrorNotice error={error} />}
+
+      <h2>Models</h2>
+      <Field label="Default model" error={fields.defaultModel}>
+        {(props) => (
+          <input
+            {...props}
+            value={draft.defaultModel}
+            onChange={(e) => edit({ defaultModel: e.target.value })}
+            spellCheck={false}
+            required
+          />
+        )}
+      </Field>
+      {error && <ErrorNotice error={error.fields ? { ...error, message: 'Some settings need fixing; see the marked fields.' } : error} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           Save settings
@@ -66,9 +148,10 @@ export function SettingsScreen() {
   const info = useInvoke('app:info', {})
   return (
     <div className="screen">
-      <ScreenHeader title="Settings" description="Where Instruct Desk finds Ollama and which model it uses." />
+      <ScreenHeader title="Settings" description="Where Instruct Desk finds Ollama, how it runs it, and which model it uses." />
       {settings.error && <ErrorNotice error={settings.error} onRetry={settings.reload} />}
       {settings.data && <SettingsForm key={settings.receivedAt} initial={settings.data} />}
+      <TokenField />
       {info.data && (
         <dl className="facts">
           <dt>Version</dt>
