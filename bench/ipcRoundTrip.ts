@@ -7,6 +7,7 @@ import { Router } from '../src/main/ipc/router.ts'
 import { startWebBridge, WEB_SOCKET_PATH } from '../src/main/web/WebBridge.ts'
 import type { ServerFrame } from '../src/shared/ipc/transport.ts'
 import { measure, type Timing } from './stats.ts'
+import { markdownTable } from './table.ts'
 
 export interface BenchRow {
   name: string
@@ -52,7 +53,7 @@ export async function ipcRoundTrip(iterations = 3000): Promise<BenchRow[]> {
 
   ws.close()
   await bridge.close()
-  app.dispose()
+  await app.dispose()
   await rm(dataDir, { recursive: true, force: true })
 
   const ratio = (t: Timing): number => Math.round((t.p50Us / Math.max(direct.p50Us, 0.1)) * 10) / 10
@@ -61,4 +62,18 @@ export async function ipcRoundTrip(iterations = 3000): Promise<BenchRow[]> {
     { name: 'router: validate + dispatch + envelope', timing: routed, ratioP50: ratio(routed) },
     { name: 'web bridge: WebSocket round trip', timing: bridged, ratioP50: ratio(bridged) },
   ]
+}
+
+export function ipcTable(rows: BenchRow[]): string {
+  return markdownTable(
+    'IPC round trip (settings:get)',
+    [
+      { header: 'path', cell: (r) => r.name },
+      { header: 'p50 (µs)', cell: (r) => r.timing.p50Us, numeric: true },
+      { header: 'p95 (µs)', cell: (r) => r.timing.p95Us, numeric: true },
+      { header: 'p50 ÷ baseline', cell: (r) => `${r.ratioP50}×`, numeric: true },
+      { header: 'samples', cell: (r) => r.timing.samples, numeric: true },
+    ],
+    rows,
+  )
 }

@@ -1,37 +1,77 @@
 // `npm run bench`: runs each benchmark, writes bench/results/<name>.json and a Markdown table,
-// and refreshes the table in README.md between the bench markers.
+// and refreshes the tables in README.md between the bench markers.
+// `npm run bench -- pull` runs only the named ones (optional ones too) and leaves README.md and results.md alone.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { ipcRoundTrip, type BenchRow } from './ipcRoundTrip.ts'
+import { ipcRoundTrip, ipcTable } from './ipcRoundTrip.ts'
+import { FINE_LINES_CONFIGS, pullBench, pullTable } from './pullBench.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const resultsDir = path.join(root, 'bench', 'results')
 
-function table(title: string, rows: BenchRow[]): string {
-  const lines = [`**${title}**`, '', '| path | p50 (µs) | p95 (µs) | p50 ÷ baseline | samples |', '|---|---:|---:|---:|---:|']
-  for (const row of rows)
-    lines.push(`| ${row.name} | ${row.timing.p50Us} | ${row.timing.p95Us} | ${row.ratioP50}× | ${row.timing.samples} |`)
-  return lines.join('\n')
+/** What a bench hands back: whatever it measured (stored as JSON as is) and its table for README.md. */
+interface BenchResult {
+  data: unknown
+  table: string
 }
 
-const benches = [{ name: 'ipc-roundtrip', title: 'IPC round trip (settings:get)', run: () => ipcRoundTrip() }]
+interface Bench {
+  name: string
+  run: () => Promise<BenchResult>
+  /** Too slow for every run: only when named on the command line, and never in README.md. */
+  optional?: boolean
+}
+
+const benches: Bench[] = [
+  {
+    name: 'ipc-roundtrip',
+    run: async () => {
+      const rows = await ipcRoundTrip()
+      return { data: { rows }, table: ipcTable(rows) }
+    },
+  },
+  {
+    name: 'pull',
+    run: async () => {
+      const result = await pullBench()
+      return { data: result, table: pullTable(result) }
+    },
+  },
+  {
+    name: 'pull-fine-lines',
+    optional: true,
+    run: async () => {
+      const result = await pullBench(FINE_LINES_CONFIGS)
+      return { data: result, table: pullTable(result) }
+    },
+  },
+]
+
+const only = process.argv.slice(2)
+const unknown = only.filter((name) => !benches.some((b) => b.name === name))
+if (unknown.length) throw new Error(`No bench named ${unknown.join(', ')}; there are ${benches.map((b) => b.name).join(', ')}.`)
+const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches.filter((b) => !b.optional)
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}`
 const sections: string[] = []
-for (const bench of benches) {
-  const rows = await bench.run()
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}`
-  await mkdir(resultsDir, { recursive: true })
+await mkdir(resultsDir, { recursive: true })
+for (const bench of selected) {
+  const started = performance.now()
+  const { data, table } = await bench.run()
   await writeFile(
     path.join(resultsDir, `${bench.name}.json`),
-    `${JSON.stringify({ name: bench.name, date: new Date().toISOString(), machine, rows }, null, 2)}\n`,
+    `${JSON.stringify({ name: bench.name, date: new Date().toISOString(), machine, ...(data as object) }, null, 2)}\n`,
   )
-  sections.push(table(bench.title, rows))
-  console.log(table(bench.title, rows))
+  sections.push(table)
+  console.log(`${table}\n\n(${bench.name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
 }
-const markdown = `${sections.join('\n\n')}\n`
-await writeFile(path.join(resultsDir, 'results.md'), markdown)
 
-const readmePath = path.join(root, 'README.md')
-const readme = await readFile(readmePath, 'utf8')
-const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${markdown}<!-- bench:end -->`)
-await writeFile(readmePath, updated)
+if (only.length === 0) {
+  const markdown = `${sections.join('\n\n')}\n`
+  await writeFile(path.join(resultsDir, 'results.md'), markdown)
+  const readmePath = path.join(root, 'README.md')
+  const readme = await readFile(readmePath, 'utf8')
+  const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${markdown}<!-- bench:end -->`)
+  await writeFile(readmePath, updated)
+}

@@ -187,7 +187,7 @@ describe('ProgressThrottle', () => {
       throttle.push(i)
       vi.advanceTimersByTime(1)
     }
-    throttle.flush()
+    throttle.close()
     expect(forwarded.length).toBeLessThanOrEqual(11)
     expect(forwarded.filter((f) => f.at - start < 1000).length).toBeLessThanOrEqual(10)
     expect(forwarded[0]).toEqual({ value: 0, at: start })
@@ -211,6 +211,40 @@ describe('ProgressThrottle', () => {
     expect(forwarded).toEqual(['first', 'last'])
     vi.advanceTimersByTime(1000)
     expect(forwarded).toEqual(['first', 'last'])
+  })
+
+  it('keeps a transition marked distinct, delivering it in its own slot rather than replacing it', () => {
+    vi.useFakeTimers()
+    const forwarded: { value: string; at: number }[] = []
+    const start = Date.now()
+    const throttle = new ProgressThrottle<string>((value) => forwarded.push({ value, at: Date.now() - start }), {
+      distinct: (previous, next) => previous[0] !== next[0],
+    })
+    for (const value of ['a1', 'a2', 'b1', 'b2', 'b3', 'c1']) throttle.push(value)
+    vi.advanceTimersByTime(1000)
+    expect(forwarded).toEqual([
+      { value: 'a1', at: 0 },
+      { value: 'a2', at: 100 },
+      { value: 'b3', at: 200 },
+      { value: 'c1', at: 300 },
+    ])
+  })
+
+  it('waits out the interval when a timer fires early by the clock', () => {
+    let now = 0
+    const scheduled: { run: () => void; ms: number }[] = []
+    const timers: ThrottleTimers = { now: () => now, setTimeout: (run, ms) => scheduled.push({ run, ms }), clearTimeout: () => {} }
+    const forwarded: number[] = []
+    const throttle = new ProgressThrottle<number>((value) => forwarded.push(value), { timers })
+    throttle.push(1)
+    throttle.push(2)
+    now = 99
+    scheduled.shift()?.run()
+    expect(forwarded).toEqual([1])
+    expect(scheduled.map((s) => s.ms)).toEqual([1])
+    now = 100
+    scheduled.shift()?.run()
+    expect(forwarded).toEqual([1, 2])
   })
 
   it('flushes the final value at once and ignores pushes after close', () => {

@@ -48,7 +48,7 @@ const NO_SPACE = /no space left on device|not enough space|disk full/i
  * Owns model pulls in main, so they keep going when a window reloads: a queue with one download
  * at a time, pause/resume/cancel, automatic retries that resume from the server's partial files,
  * stall detection, and disk-space checks. Progress is whole-model (all layers) and reaches
- * listeners at most 10 times a second; state changes go out at once.
+ * listeners at most 10 times a second.
  */
 export class PullManager {
   private readonly entries = new Map<string, Entry>()
@@ -84,7 +84,8 @@ export class PullManager {
     const entry: Entry = {
       job,
       tracker,
-      throttle: new ProgressThrottle<PullJob>((value) => this.options.publish(value)),
+      // A state change is never swallowed by a newer update: the UI and the CLI see every transition.
+      throttle: new ProgressThrottle<PullJob>((value) => this.options.publish(value), { distinct: (a, b) => a.state !== b.state }),
       diskChecked: false,
       failures: 0,
     }
@@ -151,10 +152,10 @@ export class PullManager {
     return true
   }
 
+  /** Every change, state changes too, goes through the throttle: the UI gets at most 10 updates a second. */
   private update(entry: Entry, change: Partial<PullJob>): void {
     Object.assign(entry.job, change)
     entry.throttle.push({ ...entry.job })
-    if ('state' in change) entry.throttle.flush()
   }
 
   /** Starts queued pulls while there is a free slot; a pull waiting to retry keeps its slot. */
@@ -236,13 +237,18 @@ export class PullManager {
     entry.retryTimer = setTimeout(() => {
       entry.retryTimer = undefined
       if (entry.job.state !== 'retrying' || this.disposed) return
-      this.update(entry, { attempt: entry.job.attempt + 1 })
+      // Counted with the try itself, so the published "retrying" keeps the number of the try that failed.
+      entry.job.attempt += 1
       void this.run(entry)
     }, delay)
   }
 
   private armStallTimer(entry: Entry): void {
-    if (entry.stallTimer !== undefined) clearTimeout(entry.stallTimer)
+    // Called for every progress line: restarting the existing timer is much cheaper than replacing it.
+    if (entry.stallTimer !== undefined) {
+      entry.stallTimer.refresh()
+      return
+    }
     entry.stallTimer = setTimeout(() => {
       entry.stopReason = 'stall'
       entry.controller?.abort()

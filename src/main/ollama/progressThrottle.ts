@@ -5,10 +5,15 @@ export interface ThrottleTimers {
   clearTimeout(handle: unknown): void
 }
 
-export interface ProgressThrottleOptions {
+export interface ProgressThrottleOptions<T> {
   /** At most one value per this many ms; 100 ms keeps a progress bar smooth at ≤ 10 messages a second. */
   intervalMs?: number
   timers?: ThrottleTimers
+  /**
+   * True when `next` must not replace the waiting `previous` (e.g. a pull's state changed): both are
+   * delivered, one interval apart. Otherwise the newer value replaces the waiting one.
+   */
+  distinct?: (previous: T, next: T) => boolean
 }
 
 const systemTimers: ThrottleTimers = {
@@ -19,50 +24,56 @@ const systemTimers: ThrottleTimers = {
 }
 
 /**
- * Passes on the latest of a fast series of values (a pull reports every ~60 ms per layer), at most
- * once per interval. Only the newest value matters, so the ones in between are replaced, never
- * queued; the last one is always delivered, by a trailing timer or by flush().
+ * Passes on a fast series of values (a pull reports every ~60 ms per layer) at most once per
+ * interval. Values in between are replaced by newer ones unless `distinct` says a transition
+ * must be seen; the last one is always delivered, by a trailing timer or by close().
  */
 export class ProgressThrottle<T> {
   private readonly forward: (value: T) => void
   private readonly intervalMs: number
   private readonly timers: ThrottleTimers
-  private pending: { value: T } | undefined
+  private readonly distinct: (previous: T, next: T) => boolean
+  private readonly waiting: T[] = []
   private lastForwardAt = -Infinity
   private timer: unknown
   private closed = false
 
-  constructor(forward: (value: T) => void, options: ProgressThrottleOptions = {}) {
+  constructor(forward: (value: T) => void, options: ProgressThrottleOptions<T> = {}) {
     this.forward = forward
     this.intervalMs = options.intervalMs ?? 100
     this.timers = options.timers ?? systemTimers
+    this.distinct = options.distinct ?? (() => false)
   }
 
   push(value: T): void {
     if (this.closed) return
-    this.pending = { value }
-    const wait = this.lastForwardAt + this.intervalMs - this.timers.now()
-    if (wait <= 0) return this.flush()
-    this.timer ??= this.timers.setTimeout(() => {
-      this.timer = undefined
-      this.flush()
-    }, wait)
+    const last = this.waiting.length - 1
+    if (last >= 0 && !this.distinct(this.waiting[last] as T, value)) this.waiting[last] = value
+    else this.waiting.push(value)
+    this.schedule()
   }
 
-  /** Delivers the pending value now, if there is one. */
-  flush(): void {
+  /** Delivers everything still waiting and ignores anything pushed later. */
+  close(): void {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer)
     this.timer = undefined
-    const pending = this.pending
-    if (!pending) return
-    this.pending = undefined
-    this.lastForwardAt = this.timers.now()
-    this.forward(pending.value)
+    for (const value of this.waiting.splice(0)) this.forward(value)
+    this.closed = true
   }
 
-  /** Delivers the final value and ignores anything pushed later. */
-  close(): void {
-    this.flush()
-    this.closed = true
+  private schedule(): void {
+    if (this.timer !== undefined || this.waiting.length === 0) return
+    // Timers may fire a little early by the wall clock, so the wait is measured again each time.
+    const wait = this.lastForwardAt + this.intervalMs - this.timers.now()
+    if (wait > 0) {
+      this.timer = this.timers.setTimeout(() => {
+        this.timer = undefined
+        this.schedule()
+      }, wait)
+      return
+    }
+    this.lastForwardAt = this.timers.now()
+    this.forward(this.waiting.shift() as T)
+    this.schedule()
   }
 }

@@ -273,11 +273,10 @@ class InstallReporter {
   private readonly samples: { at: number; bytes: number }[] = []
 
   constructor(onProgress: InstallOptions['onProgress']) {
-    this.throttle = new ProgressThrottle((progress) => onProgress?.(progress))
+    this.throttle = new ProgressThrottle((progress) => onProgress?.(progress), { distinct: (a, b) => a.phase !== b.phase })
   }
 
   report(progress: InstallProgress): void {
-    if (progress.phase !== this.phase) this.throttle.flush()
     this.phase = progress.phase
     this.throttle.push(progress)
   }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react'
 import type { Settings } from '../../../../shared/domain/settings.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf } from '../../ipc/client.ts'
@@ -10,6 +10,7 @@ import { headersToText, textToHeaders } from './headersText.ts'
 import { TokenField } from './TokenField.tsx'
 
 type Draft = Omit<Settings, 'ollamaHeaders' | 'contextLength'> & { headers: string; contextLength: string }
+type TextKey = 'ollamaHost' | 'ollamaExecutable' | 'modelsDir' | 'keepAlive' | 'contextLength' | 'defaultModel'
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const [draft, setDraft] = useState<Draft>({
@@ -47,24 +48,18 @@ function SettingsForm({ initial }: { initial: Settings }) {
     }
   }
 
+  const text = (key: TextKey, label: string, help?: string, extra: InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <Field label={label} help={help} error={fields[key]}>
+      {(props) => <input {...props} {...extra} value={draft[key]} onChange={(e) => edit({ [key]: e.target.value })} spellCheck={false} />}
+    </Field>
+  )
+
   return (
     <form className="form" onSubmit={(e) => void save(e)} noValidate>
       <h2>Ollama server</h2>
-      <Field
-        label="Ollama address"
-        error={fields.ollamaHost}
-        help="Leave empty to use OLLAMA_HOST or 127.0.0.1:11434. A remote server works too."
-      >
-        {(props) => (
-          <input
-            {...props}
-            value={draft.ollamaHost}
-            onChange={(e) => edit({ ollamaHost: e.target.value })}
-            placeholder="127.0.0.1:11434"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      {text('ollamaHost', 'Ollama address', 'Leave empty to use OLLAMA_HOST or 127.0.0.1:11434. A remote server works too.', {
+        placeholder: '127.0.0.1:11434',
+      })}
       <Field
         label="Extra request headers"
         error={fields.ollamaHeaders}
@@ -80,54 +75,21 @@ function SettingsForm({ initial }: { initial: Settings }) {
         <input type="checkbox" checked={draft.manageOllama} onChange={(e) => edit({ manageOllama: e.target.checked })} />
         Start Ollama when it is not running, restart it if it stops, and stop it when Instruct Desk quits
       </label>
-      <Field label="Ollama program" error={fields.ollamaExecutable} help="Leave empty to find it on PATH or where the installers put it.">
-        {(props) => (
-          <input
-            {...props}
-            value={draft.ollamaExecutable}
-            onChange={(e) => edit({ ollamaExecutable: e.target.value })}
-            spellCheck={false}
-          />
-        )}
-      </Field>
-      <Field
-        label="Models folder"
-        error={fields.modelsDir}
-        help="Where a server started by Instruct Desk keeps models. Empty: Ollama’s default (~/.ollama/models)."
-      >
-        {(props) => <input {...props} value={draft.modelsDir} onChange={(e) => edit({ modelsDir: e.target.value })} spellCheck={false} />}
-      </Field>
+      {text('ollamaExecutable', 'Ollama program', 'Leave empty to find it on PATH or where the installers put it.')}
+      {text(
+        'modelsDir',
+        'Models folder',
+        'Where a server started by Instruct Desk keeps models. Empty: Ollama’s default (~/.ollama/models).',
+      )}
       <div className="field-row">
-        <Field
-          label="Keep models loaded for"
-          error={fields.keepAlive}
-          help="e.g. 5m, 1h; 0 unloads at once, -1 keeps them loaded. Empty: 5 minutes."
-        >
-          {(props) => <input {...props} value={draft.keepAlive} onChange={(e) => edit({ keepAlive: e.target.value })} spellCheck={false} />}
-        </Field>
-        <Field
-          label="Default context window (tokens)"
-          error={fields.contextLength}
-          help="0 lets Ollama choose. Chats set their own window anyway."
-        >
-          {(props) => (
-            <input {...props} inputMode="numeric" value={draft.contextLength} onChange={(e) => edit({ contextLength: e.target.value })} />
-          )}
-        </Field>
+        {text('keepAlive', 'Keep models loaded for', 'e.g. 5m, 1h; 0 unloads at once, -1 keeps them loaded. Empty: 5 minutes.')}
+        {text('contextLength', 'Default context window (tokens)', '0 lets Ollama choose. Chats set their own window anyway.', {
+          inputMode: 'numeric',
+        })}
       </div>
 
       <h2>Models</h2>
-      <Field label="Default model" error={fields.defaultModel}>
-        {(props) => (
-          <input
-            {...props}
-            value={draft.defaultModel}
-            onChange={(e) => edit({ defaultModel: e.target.value })}
-            spellCheck={false}
-            required
-          />
-        )}
-      </Field>
+      {text('defaultModel', 'Default model', undefined, { required: true })}
       {error && <ErrorNotice error={error.fields ? { ...error, message: 'Some settings need fixing; see the marked fields.' } : error} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary">
