@@ -136,6 +136,27 @@ describe('PullManager when things go wrong', () => {
     expect(fake.pulledBytes).toBe(QWEN_BYTES)
   })
 
+  it('waits and retries when the server answers 503 busy', async () => {
+    fake.failNextPulls({ kind: 'reject', status: 503, message: 'server busy, please try again.  maximum pending requests exceeded' })
+    manager.start('qwen2.5:7b-instruct')
+    expect(await settled('qwen2.5:7b-instruct')).toMatchObject({ state: 'done', attempt: 2 })
+    expect(published.find((p) => p.state === 'retrying')?.retryReason).toContain('Ollama is busy')
+  })
+
+  it('fails a malformed name at once with the server’s 400 and a hint, without retrying', async () => {
+    manager.start('Qwen 2.5 instruct')
+    const job = await settled('Qwen 2.5 instruct')
+    expect(job).toMatchObject({
+      state: 'failed',
+      attempt: 1,
+      error: {
+        code: 'MODEL_NOT_FOUND',
+        message: '"Qwen 2.5 instruct" is not a valid model name.',
+        hint: expect.stringContaining('invalid model name'),
+      },
+    })
+  })
+
   it('gives up after the last retry with the reason and the number of tries', async () => {
     makeManager({ retryDelaysMs: [10, 10] })
     fake.pullFault = { kind: 'drop-after', bytes: 0 }

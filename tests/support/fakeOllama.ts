@@ -229,7 +229,9 @@ export class FakeOllama {
     const request = body as { model?: string; name?: string; stream?: boolean } | undefined
     // The server takes `model`, falling back to `name` (all the npm client sends).
     const name = request?.model || request?.name
-    if (!name) return sendJson(res, 400, { error: 'invalid model name' })
+    if (!name || !VALID_NAME.test(name)) return sendJson(res, 400, { error: 'invalid model name' })
+    const fault = this.oneShotFaults.shift() ?? this.pullFault
+    if (fault.kind === 'reject') return sendJson(res, fault.status, { error: fault.message })
     const model = this.pullable.find((m) => m.name === withTag(name))
     const streaming = request.stream !== false
     if (streaming) res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
@@ -237,7 +239,7 @@ export class FakeOllama {
       model,
       blobs: this.blobs,
       pacing: this.pullPacing,
-      fault: this.oneShotFaults.shift() ?? this.pullFault,
+      fault,
       onBytes: (bytes) => {
         this.pulledBytes += bytes
       },
@@ -285,7 +287,7 @@ export class FakeOllama {
 
   private delete(body: unknown, res: ServerResponse): void {
     const name = (body as { model?: string; name?: string } | undefined)?.model ?? (body as { name?: string } | undefined)?.name
-    if (!name || /[^\w.:/-]/.test(name)) return sendJson(res, 400, { error: `name "${name ?? ''}" is invalid` })
+    if (!name || !VALID_NAME.test(name)) return sendJson(res, 400, { error: `name "${name ?? ''}" is invalid` })
     if (!this.models.some((m) => m.name === withTag(name))) return sendJson(res, 404, { error: `model '${name}' not found` })
     this.models = this.models.filter((m) => m.name !== withTag(name))
     this.loaded.delete(withTag(name))
@@ -316,6 +318,9 @@ export class FakeOllama {
     return this.pullable.filter((p) => this.models.some((m) => m.name === p.name)).flatMap((p) => p.layers)
   }
 }
+
+/** Roughly the server's name rules: host/namespace/model:tag from letters, digits, `_`, `-`, `.`. */
+const VALID_NAME = /^[\w][\w.:/-]*$/
 
 function finalStats(promptTokens: number, evalCount: number) {
   return {

@@ -20,6 +20,8 @@ export type PullFault =
   | { kind: 'drop-after'; bytes: number }
   | { kind: 'error-line-after'; bytes: number; message: string }
   | { kind: 'stall-after'; bytes: number }
+  /** An HTTP error before any line, e.g. 503 when the server's queue is full. */
+  | { kind: 'reject'; status: number; message: string }
 
 export interface PullPacing {
   /** Bytes each progress line advances; large values make a 4.7 GB pull take a few lines. */
@@ -99,7 +101,7 @@ export async function* pullSteps(run: PullRun): AsyncGenerator<PullStep> {
     return
   }
 
-  let budget = fault.kind === 'none' ? Infinity : fault.bytes
+  let budget = 'bytes' in fault ? fault.bytes : Infinity
   for (const layer of model.layers) {
     const status = `pulling ${layer.digest.slice(7, 19)}`
     let completed = Math.min(blobs.bytes(layer.digest), layer.size)
@@ -128,7 +130,7 @@ function faultStep(fault: PullFault): PullStep {
   if (fault.kind === 'drop-after') return { kind: 'drop' }
   if (fault.kind === 'stall-after') return { kind: 'stall' }
   if (fault.kind === 'error-line-after') return { kind: 'error', message: fault.message }
-  throw new Error('faultStep called without a fault')
+  throw new Error(`faultStep called for ${fault.kind}, which never streams`)
 }
 
 /** Like the server's name parsing: a name without a tag means `:latest`. */

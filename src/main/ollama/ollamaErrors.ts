@@ -46,7 +46,17 @@ export function mapOllamaError(
       {
         code: 'MODEL_NOT_FOUND',
         message: `There is no model called "${context.model}" in the Ollama library.`,
-        hint: 'Check the spelling: tags look like qwen2.5:7b-instruct (a colon before the size).',
+        hint: `Check the spelling: tags look like qwen2.5:7b-instruct (a colon before the size). Ollama said: ${error.message}`,
+      },
+      { cause: error },
+    )
+  }
+  if (context.endpoint === 'pull' && isResponseError(error) && error.status_code === 400) {
+    return new AppError(
+      {
+        code: 'MODEL_NOT_FOUND',
+        message: `"${context.model}" is not a valid model name.`,
+        hint: `Names look like qwen2.5:7b-instruct or namespace/model:tag, without spaces. Ollama said: ${error.error}`,
       },
       { cause: error },
     )
