@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -23,7 +23,10 @@ afterEach(async () => {
 })
 
 /** The app with supervision on, its address in the settings file (so the app may change it), and a page open on it. */
-async function openApp(port: number, options: Partial<AppOptions> & { env: NodeJS.ProcessEnv }): Promise<{ h: BridgeHarness; page: Page }> {
+async function openApp(
+  port: number,
+  options: Partial<AppOptions> & { env: NodeJS.ProcessEnv },
+): Promise<{ h: BridgeHarness; page: Page; dataDir: string }> {
   const dataDir = await tempDir()
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ ollamaHost: `127.0.0.1:${port}` }))
   const h = await startBridgeHarness(dataDir, RENDERER_DIR, {
@@ -37,7 +40,7 @@ async function openApp(port: number, options: Partial<AppOptions> & { env: NodeJ
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } })
   cleanups.push(() => page.close())
   await page.goto(h.bridge.url)
-  return { h, page }
+  return { h, page, dataDir }
 }
 
 async function installedEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -75,6 +78,27 @@ describe('Ollama supervised, as the user sees it', { timeout: 60_000 }, () => {
     delete env.FAKE_OLLAMA_CRASH_AFTER_MS
     await banner.getByRole('button', { name: 'Retry' }).click()
     await expect.poll(() => statusText(page), { timeout: 20_000 }).toBe('Ollama 0.12.7 running')
+  })
+
+  it('cancels an install on request and leaves nothing behind', async () => {
+    const release = new FakeRelease({
+      assets: { 'ollama-linux-amd64.tar.zst': [{ path: 'bin/ollama', content: fakeOllamaScript(), mode: 0o755 }] },
+    })
+    await release.start()
+    cleanups.push(() => release.stop())
+    release.fault = { kind: 'slow', chunkBytes: 8, delayMs: 200 }
+    const { page, dataDir } = await openApp(await findFreePort(), {
+      env: { PATH: '', HOME: await tempDir() },
+      releaseBaseUrl: release.latestUrl,
+    })
+    const banner = page.getByRole('region', { name: 'Ollama is not installed' })
+    if (process.platform !== 'linux' || process.arch !== 'x64') return
+    await banner.getByRole('button', { name: 'Download and install Ollama' }).click()
+    await banner.getByRole('button', { name: 'Cancel install' }).click()
+    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toContain('Install cancelled; nothing was left behind.')
+    const left = await readdir(path.join(dataDir, 'ollama'), { recursive: true, withFileTypes: true }).catch(() => [])
+    expect(left.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)).toEqual([])
+    expect(await statusText(page)).toBe('Ollama is not installed')
   })
 
   it('installs Ollama for a user who does not have it, with progress, and then runs it', async () => {

@@ -16,6 +16,7 @@ export function InstalledModels({ models, onChanged }: { models: ModelSummary[];
         <thead>
           <tr>
             <th scope="col">Name</th>
+            <th scope="col">Family</th>
             <th scope="col">Parameters</th>
             <th scope="col">Quantization</th>
             <th scope="col" className="numeric">
@@ -39,6 +40,7 @@ export function InstalledModels({ models, onChanged }: { models: ModelSummary[];
                   <KindBadge kind={m.kind} />
                   {m.name === DEFAULT_MODEL && <span className="badge">default</span>}
                 </th>
+                <td>{m.family ?? '—'}</td>
                 <td>{m.parameterSize ?? '—'}</td>
                 <td>{m.quantization ?? '—'}</td>
                 <td className="numeric">{m.contextLength ? m.contextLength.toLocaleString() : '—'}</td>
@@ -61,7 +63,7 @@ export function InstalledModels({ models, onChanged }: { models: ModelSummary[];
               </tr>
               {open === m.name && (
                 <tr className="details-row">
-                  <td colSpan={7}>
+                  <td colSpan={8}>
                     <ModelDetailsPanel model={m.name} />
                   </td>
                 </tr>
