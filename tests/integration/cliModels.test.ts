@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runCli, type CliIo } from '../../src/main/cli/index.ts'
 import { ModelDetails, type ModelSummary } from '../../src/shared/domain/models.ts'
 import { PullJob } from '../../src/shared/domain/pull.ts'
 import { FakeOllama, QWEN, type FakeModel } from '../support/fakeOllama.ts'
+import { useTempDirs } from '../support/tempDir.ts'
+
+const tempDir = useTempDirs()
 
 const QWEN_TEXT: FakeModel = {
   ...QWEN,
@@ -37,7 +41,8 @@ async function run(args: string[], options: RunOptions = {}): Promise<{ code: nu
   const io: CliIo = {
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
-    env: options.env ?? {},
+    // Never the real data folder: its settings would choose the server.
+    env: { INSTRUCT_DESK_DATA_DIR: await tempDir(), ...options.env },
     terminal: options.tty ? { write: (t) => (out += t), columns: 80 } : undefined,
     onInterrupt: options.onInterrupt,
     // This machine's free disk space must not decide whether a test of 4.7 GB of fake bytes passes.
@@ -60,6 +65,17 @@ async function loadModel(name: string): Promise<void> {
 function pullRequests() {
   return fake.requests.filter((r) => r.path === '/api/pull')
 }
+
+describe('the CLI and the app agree on the server', () => {
+  it('uses the address and extra headers saved in the app’s settings when --host is absent', async () => {
+    const dataDir = await tempDir()
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ ollamaHost: fake.host, ollamaHeaders: { 'X-Route': 'gpu' } }))
+    const { code, out } = await run(['models', 'list'], { env: { INSTRUCT_DESK_DATA_DIR: dataDir, OLLAMA_HOST: '127.0.0.1:1' } })
+    expect(code).toBe(0)
+    expect(out).toContain('qwen2.5:7b-instruct')
+    expect(fake.requests.at(-1)?.headers['x-route']).toBe('gpu')
+  })
+})
 
 describe('instruct-desk models list', () => {
   it('prints a table with kind, context length, size and which models are loaded', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
+import { mapOllamaError } from '../../src/main/ollama/ollamaErrors.ts'
 import { FakeOllama } from '../support/fakeOllama.ts'
 
 let fake: FakeOllama
@@ -84,6 +85,32 @@ describe('OllamaClient against the fake server', () => {
     await expect(client.version()).rejects.toMatchObject({ code: 'OLLAMA_NOT_RUNNING', retryable: true })
     const remote = new OllamaClient({ host: 'http://192.0.2.1:11434', headersTimeoutMs: 200 })
     expect(remote.remote).toBe(true)
+  })
+})
+
+describe('OllamaClient deadlines', () => {
+  it('gives quick requests a deadline with a message that says so, but lets a slow chat answer', async () => {
+    fake.answerDelayMs = 300
+    const impatient = new OllamaClient({ host: fake.host, headersTimeoutMs: 100 })
+    await expect(impatient.listModels()).rejects.toMatchObject({
+      code: 'OLLAMA_NOT_RUNNING',
+      message: `Ollama at ${fake.host} did not answer in time.`,
+      retryable: true,
+    })
+    const reply = await impatient.chat(chatRequest, new AbortController().signal, () => {})
+    expect(reply.content).toBe('Hello! How can I help you today?')
+  })
+
+  it('explains a refused request: a token for a remote server, trusted origins for a local one', () => {
+    const refused = (status: number) =>
+      Object.assign(new Error('unauthorized'), { name: 'ResponseError', status_code: status, error: 'unauthorized' })
+    expect(mapOllamaError(refused(401), { endpoint: 'tags', host: 'https://gpu.example', remote: true }).toInfo()).toMatchObject({
+      message: 'Ollama at https://gpu.example refused the request (401): unauthorized',
+      hint: expect.stringContaining('Settings → Access token'),
+    })
+    expect(mapOllamaError(refused(403), { endpoint: 'tags', host: 'http://127.0.0.1:11434', remote: false }).hint).toContain(
+      'OLLAMA_ORIGINS',
+    )
   })
 })
 

@@ -125,15 +125,24 @@ describe('PullManager when things go wrong', () => {
     expect(fake.pulledBytes).toBe(QWEN_BYTES)
   })
 
-  it('treats a connection that goes silent as stalled, drops it and retries', async () => {
-    makeManager({ stallMs: 150 })
+  it('treats a download whose bytes stop as stalled, though lines keep coming, drops it and retries', async () => {
+    makeManager({ stallMs: 400 })
     fake.failNextPulls({ kind: 'stall-after', bytes: 600_000_000 })
     manager.start('qwen2.5:7b-instruct')
     expect(await settled('qwen2.5:7b-instruct')).toMatchObject({ state: 'done', attempt: 2 })
-    expect(published.find((p) => p.state === 'retrying')?.retryReason).toBe('No data arrived for 0 s.')
+    expect(published.find((p) => p.state === 'retrying')?.retryReason).toBe('No new data arrived for 1 s.')
     const pulls = fake.requests.filter((r) => r.path === '/api/pull')
     expect(pulls[0]?.aborted).toBe(true)
     expect(fake.pulledBytes).toBe(QWEN_BYTES)
+  })
+
+  it('does not call a long, silent verification a stall', async () => {
+    makeManager({ stallMs: 100 })
+    // Hashing 4.7 GB on a slow disk: the server says "verifying" and then nothing for a long while.
+    fake.pullPacing.verifyMs = 400
+    manager.start('qwen2.5:7b-instruct')
+    expect(await settled('qwen2.5:7b-instruct')).toMatchObject({ state: 'done', attempt: 1 })
+    expect(fake.requests.filter((r) => r.path === '/api/pull')).toHaveLength(1)
   })
 
   it('waits and retries when the server answers 503 busy', async () => {
@@ -176,10 +185,19 @@ describe('PullManager when things go wrong', () => {
     manager.start('qwen2.5:7b-instruct')
     const job = await settled('qwen2.5:7b-instruct')
     expect(job.state).toBe('failed')
-    expect(job.error).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining("the server's models folder") })
-    expect(job.error?.message).toContain('about 4.0 GB more')
+    expect(job.error).toMatchObject({
+      code: 'DISK_FULL',
+      message: 'Not enough disk space to pull qwen2.5:7b-instruct: it needs about 4.0 GB more in the models folder /data/ollama/models.',
+    })
     expect(job.error?.hint).toContain('no space left on device')
     expect(fake.requests.filter((r) => r.path === '/api/pull')).toHaveLength(1)
+  })
+
+  it('says "the server\'s models folder" when the server is not on this machine', async () => {
+    makeManager({ storage: async () => undefined })
+    fake.pullFault = { kind: 'error-line-after', bytes: 100, message: 'write /srv/blobs/x: no space left on device' }
+    manager.start('qwen2.5:7b-instruct')
+    expect((await settled('qwen2.5:7b-instruct')).error?.message).toContain("in the server's models folder.")
   })
 
   it('refuses to start when the known size does not fit, before downloading anything', async () => {

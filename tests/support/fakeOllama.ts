@@ -1,6 +1,15 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { FakeBlobs, pullSteps, QWEN_LAYERS, withTag, type PullableModel, type PullFault, type PullPacing } from './fakePull.ts'
+import {
+  FakeBlobs,
+  pullSteps,
+  QWEN_LAYERS,
+  withTag,
+  type PullableModel,
+  type PullFault,
+  type PullLine,
+  type PullPacing,
+} from './fakePull.ts'
 
 /**
  * A protocol-faithful stand-in for `ollama serve`: real HTTP on 127.0.0.1, NDJSON streams with
@@ -86,6 +95,8 @@ export class FakeOllama {
   version: string
   reply: string
   tokenDelayMs: number
+  /** Wait before answering anything, like a server busy loading a model. */
+  answerDelayMs = 0
   chatFault: ChatFault = { kind: 'none' }
   pullable: PullableModel[]
   pullPacing: PullPacing
@@ -113,6 +124,7 @@ export class FakeOllama {
       chunkBytes: options.pullChunkBytes ?? 64 * 1024 * 1024,
       lineDelayMs: options.pullLineDelayMs ?? 1,
       shortLayerEnd: options.pullShortLayerEnd ?? false,
+      verifyMs: 0,
     }
     this.noPrune = options.noPrune ?? false
     for (const layer of this.installedLayers()) this.blobs.set(layer.digest, layer.size)
@@ -174,6 +186,7 @@ export class FakeOllama {
       if (!res.writableFinished) record.aborted = true
     })
 
+    if (this.answerDelayMs > 0) await sleep(this.answerDelayMs)
     if (!originAllowed(req.headers.origin)) return sendJson(res, 403, {})
     const key = `${req.method} ${url.pathname}`
     if (key === 'GET /' || key === 'HEAD /') {
@@ -247,20 +260,29 @@ export class FakeOllama {
         if (model) this.install(model)
       },
     })
+    let lastLine: PullLine = { status: 'pulling manifest' }
     for await (const step of steps) {
       if (res.destroyed) return
       if (step.kind === 'drop') return void res.socket?.destroy()
-      // A stall keeps the connection open and silent until the client gives up or the fake stops.
-      if (step.kind === 'stall') return
+      // Like the real server when bytes stop: the same progress line every 60 ms until the client gives up or the fake stops.
+      if (step.kind === 'stall') return this.repeatUntilClosed(res, lastLine)
       if (step.kind === 'error') {
         // Once streaming, the status is already 200: the error can only be a line.
         if (streaming) return void res.end(`${JSON.stringify({ error: step.message })}\n`)
         return sendJson(res, 500, { error: step.message })
       }
+      lastLine = step.line
       if (streaming) res.write(`${JSON.stringify(step.line)}\n`)
     }
     if (streaming) res.end()
     else sendJson(res, 200, { status: 'success' })
+  }
+
+  private async repeatUntilClosed(res: ServerResponse, line: PullLine): Promise<void> {
+    while (!res.destroyed && this.server) {
+      res.write(`${JSON.stringify(line)}\n`)
+      await sleep(60)
+    }
   }
 
   private show(body: unknown, res: ServerResponse): void {

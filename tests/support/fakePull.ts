@@ -29,6 +29,8 @@ export interface PullPacing {
   lineDelayMs: number
   /** Leave out each layer's final line, as the real server's 60 ms ticker usually does. */
   shortLayerEnd: boolean
+  /** Silence after "verifying sha256 digest", while the real server hashes the blobs. */
+  verifyMs: number
 }
 
 export interface PullLine {
@@ -121,6 +123,7 @@ export async function* pullSteps(run: PullRun): AsyncGenerator<PullStep> {
     }
   }
   yield* line('verifying sha256 digest')
+  await sleep(pacing.verifyMs)
   yield* line('writing manifest')
   run.onManifestWritten()
   yield* line('success')

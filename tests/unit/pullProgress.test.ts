@@ -114,6 +114,14 @@ describe('PullProgressTracker', () => {
     expect(feed([layer(A, 1000, 750)]).completedBytes).toBe(750)
   })
 
+  it('takes a retry that resumes a little lower (the server dropped a cut-off part) without calling it a restart', () => {
+    const { feed } = trackerAt()
+    feed([{ status: 'pulling manifest' }, layer(A, 1000, 600)])
+    const retried = feed([{ status: 'pulling manifest' }, layer(A, 1000, 550)])
+    expect(retried.completedBytes).toBe(550)
+    expect(retried.redownloadBytes).toBeUndefined()
+  })
+
   it('does not count a layer reported again within one stream as lost', () => {
     const { feed } = trackerAt()
     const snapshot = feed([{ status: 'pulling manifest' }, layer(A, 1000, 600), layer(A, 1000, 550), layer(A, 1000, 700)])

@@ -5,6 +5,7 @@ import { OllamaClient } from '../ollama/OllamaClient.ts'
 import type { PullManagerOptions } from '../ollama/PullManager.ts'
 import { packageVersion } from '../packageInfo.ts'
 import { defaultDataDir } from '../storage/dataDir.ts'
+import { SettingsStore } from '../storage/SettingsStore.ts'
 import { formatDoctor, runDoctor } from './doctor.ts'
 import { runModels } from './models.ts'
 import type { Terminal } from './progressBar.ts'
@@ -22,10 +23,12 @@ Commands:
   help              show this help
 
 Options:
-  --host URL  Ollama server (default: OLLAMA_HOST, then 127.0.0.1:11434)
-  --json      print machine-readable JSON instead of text
-  -h, --help  show this help
-  -v, --version  print the version`
+  --host URL     Ollama server (default: the app's setting, then OLLAMA_HOST, then 127.0.0.1:11434)
+  --json         print machine-readable JSON instead of text
+  -h, --help     show this help
+  -v, --version  print the version
+
+A server that needs a token: set OLLAMA_API_KEY (sent as "Authorization: Bearer …").`
 
 export interface CliIo {
   out(text: string): void
@@ -92,7 +95,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let client: OllamaClient
   try {
-    client = new OllamaClient({ host: resolveHost(values.host, io.env) })
+    // The same server as the app: --host, then the app's setting, then OLLAMA_HOST; the app's extra headers too.
+    const settings = await SettingsStore.peek(defaultDataDir(io.env))
+    client = new OllamaClient({ host: resolveHost(values.host ?? settings.ollamaHost, io.env), headers: settings.ollamaHeaders })
   } catch (error) {
     printError(io, error)
     return 2

@@ -30,11 +30,19 @@ export class OllamaClient {
     this.headersTimeoutMs = options.headersTimeoutMs ?? 10_000
   }
 
-  private connect(signal: AbortSignal | undefined): Ollama {
-    const timeoutMs = this.headersTimeoutMs
+  /**
+   * `headersDeadline`: quick endpoints must answer within headersTimeoutMs. Chat and pull do not
+   * get one: Ollama sends their headers only once the model is loaded or the manifest fetched,
+   * which can take minutes; the user can stop them, and pulls have their own stall watch.
+   */
+  private connect(signal: AbortSignal | undefined, withDeadline = true): Ollama {
+    const timeoutMs = withDeadline ? this.headersTimeoutMs : undefined
     const boundFetch: typeof fetch = async (input, init) => {
       const headersDeadline = new AbortController()
-      const timer = setTimeout(() => headersDeadline.abort(new DOMException('No answer in time', 'TimeoutError')), timeoutMs)
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => headersDeadline.abort(new DOMException(`No answer within ${timeoutMs / 1000} s`, 'TimeoutError')), timeoutMs)
       const signals = [headersDeadline.signal, ...(signal ? [signal] : []), ...(init?.signal ? [init.signal] : [])]
       try {
         return await fetch(input, { ...init, signal: AbortSignal.any(signals) })
@@ -132,7 +140,7 @@ export class OllamaClient {
     return this.call(
       'pull',
       async () => {
-        const stream = await this.connect(signal).pull({ model, stream: true })
+        const stream = await this.connect(signal, false).pull({ model, stream: true })
         for await (const line of stream) onLine(line)
       },
       model,
@@ -144,7 +152,7 @@ export class OllamaClient {
     return this.call(
       'chat',
       async () => {
-        const stream = await this.connect(signal).chat({ ...request, stream: true })
+        const stream = await this.connect(signal, false).chat({ ...request, stream: true })
         let content = ''
         let last: ChatResponse | undefined
         for await (const part of stream) {

@@ -53,6 +53,8 @@ interface OwnChild {
 
 type StartOutcome = { kind: 'answered'; version: string } | { kind: 'exited'; exit: Exit } | { kind: 'timeout' } | { kind: 'stopped' }
 
+/** Go's bind error: `address already in use` on Unix, WSAEADDRINUSE's text on Windows. */
+const BIND_FAILED = /address already in use|only one usage of each socket address/i
 const LOG_CAPACITY = 200
 const LOG_LINES_IN_STATE = 30
 const POLL_MS = 200
@@ -346,7 +348,7 @@ export class OllamaServer {
   private record(child: OwnChild, line: string): void {
     this.log.push(line)
     if (this.log.length > LOG_CAPACITY) this.log.shift()
-    if (line.includes('address already in use')) child.bindFailed = true
+    if (BIND_FAILED.test(line)) child.bindFailed = true
   }
 
   private serveEnv(): NodeJS.ProcessEnv {
@@ -365,7 +367,10 @@ export class OllamaServer {
 
   private async terminate(child: OwnChild): Promise<void> {
     if (this.options.platform === 'win32') {
-      child.process.kill()
+      // Windows has no SIGTERM; taskkill /T also ends the model runners `ollama serve` started.
+      const pid = child.process.pid
+      if (pid === undefined) child.process.kill()
+      else spawn('taskkill', ['/PID', String(pid), '/T', '/F'], { windowsHide: true }).on('error', () => child.process.kill())
       await child.exited
       return
     }

@@ -1,6 +1,6 @@
-import { isActivePull, normalizeModelName, type PullJob } from '../../shared/domain/pull.ts'
+import { isActivePull, normalizeModelName, type PullJob, type PullProgress } from '../../shared/domain/pull.ts'
 import { AppError, toErrorInfo, type ErrorInfo } from '../../shared/ipc/errors.ts'
-import { formatBytes } from '../../shared/format.ts'
+import { formatBytes, formatDuration } from '../../shared/format.ts'
 import type { OllamaClient } from './OllamaClient.ts'
 import { ProgressThrottle } from './progressThrottle.ts'
 import { PullProgressTracker } from './pullProgress.ts'
@@ -184,9 +184,10 @@ export class PullManager {
       if (noRoom) throw noRoom
       this.armStallTimer(entry)
       await this.options.client().pull(entry.job.model, controller.signal, (line) => {
-        this.armStallTimer(entry)
+        const before = entry.job.progress
         entry.tracker.update(line)
         const progress = entry.tracker.snapshot()
+        this.watchForStall(entry, before, progress)
         const notice = progress.redownloadBytes
           ? `Ollama no longer had ${formatBytes(progress.redownloadBytes)} downloaded earlier (it was restarted), so that part is downloading again.`
           : entry.job.notice
@@ -198,24 +199,24 @@ export class PullManager {
     } catch (error) {
       this.clearTimers(entry)
       if (entry.job.progress.completedBytes > bytesBefore) entry.failures = 0
-      this.settleFailure(entry, error)
+      await this.settleFailure(entry, error)
     } finally {
       entry.controller = undefined
       this.pump()
     }
   }
 
-  private settleFailure(entry: Entry, error: unknown): void {
+  private async settleFailure(entry: Entry, error: unknown): Promise<void> {
     const reason = entry.stopReason
     if (reason === 'pause') return this.update(entry, { state: 'paused' })
     if (reason === 'cancel' || this.disposed) return this.update(entry, { state: 'cancelled' })
     if (reason === 'disk' && entry.diskError) return this.fail(entry, entry.diskError.toInfo())
     const info = toErrorInfo(error)
     if (info.code === 'DISK_FULL') return this.fail(entry, info)
-    if (NO_SPACE.test(info.message)) return this.fail(entry, this.diskFullError(entry, info.message).toInfo())
+    if (NO_SPACE.test(info.message)) return this.fail(entry, (await this.serverDiskFull(entry, info.message)).toInfo())
     const stalled = reason === 'stall'
     if ((stalled || info.retryable === true) && entry.failures < this.options.retryDelaysMs.length) {
-      return this.scheduleRetry(entry, stalled ? `No data arrived for ${Math.round(this.options.stallMs / 1000)} s.` : info.message)
+      return this.scheduleRetry(entry, stalled ? `No new data arrived for ${formatDuration(this.options.stallMs / 1000)}.` : info.message)
     }
     const tries = entry.job.attempt > 1 ? ` (gave up after ${entry.job.attempt} tries)` : ''
     this.fail(
@@ -243,6 +244,16 @@ export class PullManager {
     }, delay)
   }
 
+  /**
+   * A stall is no new bytes for `stallMs` while downloading. Lines alone prove nothing: the server
+   * repeats the same figures every 60 ms whether bytes arrive or not. Once it verifies and writes,
+   * it works on its own disk and may stay silent for a long time, so the watch ends there.
+   */
+  private watchForStall(entry: Entry, before: PullProgress, after: PullProgress): void {
+    if (after.phase !== 'manifest' && after.phase !== 'downloading') return this.clearStallTimer(entry)
+    if (after.completedBytes > before.completedBytes || after.phase !== before.phase) this.armStallTimer(entry)
+  }
+
   private armStallTimer(entry: Entry): void {
     // Called for every progress line: restarting the existing timer is much cheaper than replacing it.
     if (entry.stallTimer !== undefined) {
@@ -255,10 +266,14 @@ export class PullManager {
     }, this.options.stallMs)
   }
 
-  private clearTimers(entry: Entry): void {
+  private clearStallTimer(entry: Entry): void {
     if (entry.stallTimer !== undefined) clearTimeout(entry.stallTimer)
-    if (entry.retryTimer !== undefined) clearTimeout(entry.retryTimer)
     entry.stallTimer = undefined
+  }
+
+  private clearTimers(entry: Entry): void {
+    this.clearStallTimer(entry)
+    if (entry.retryTimer !== undefined) clearTimeout(entry.retryTimer)
     entry.retryTimer = undefined
   }
 
@@ -283,11 +298,19 @@ export class PullManager {
     })
   }
 
+  /** The server ran out of room: name the folder and its free space when they can be known (a server on this machine). */
+  private async serverDiskFull(entry: Entry, serverText: string): Promise<AppError> {
+    const { totalBytes, completedBytes } = entry.job.progress
+    const storage = await this.options.storage?.().catch(() => undefined)
+    return this.diskFullError(entry, serverText, storage && { storage, needed: Math.max(0, totalBytes - completedBytes) })
+  }
+
   private diskFullError(entry: Entry, serverText?: string, known?: { storage: ModelStorage; needed: number }): AppError {
     const progress = entry.job.progress
     const needed = known?.needed ?? Math.max(0, progress.totalBytes - progress.completedBytes)
     const where = known ? `the models folder ${known.storage.dir}` : "the server's models folder"
-    const free = known ? ` (${formatBytes(known.storage.freeBytes)} free)` : ''
+    // Free space is worth saying only when it explains the failure (a quota or another disk may be the cause otherwise).
+    const free = known && known.storage.freeBytes < needed ? ` (${formatBytes(known.storage.freeBytes)} free)` : ''
     const amount = needed > 0 ? `about ${formatBytes(needed)} more` : 'more space'
     return new AppError({
       code: 'DISK_FULL',

@@ -40,6 +40,18 @@ export function mapOllamaError(
   context: { endpoint: OllamaEndpoint; host: string; model?: string | undefined; remote: boolean },
 ): AppError {
   if (error instanceof AppError) return error
+  // A deadline ran out (ours or a probe's): the server is slow or hung, which is not the user stopping anything.
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return new AppError(
+      {
+        code: context.remote ? 'OLLAMA_UNREACHABLE' : 'OLLAMA_NOT_RUNNING',
+        message: `Ollama at ${context.host} did not answer in time.`,
+        hint: 'It may be busy loading a model or stuck. Try again in a moment; if it keeps happening, restart Ollama.',
+        retryable: true,
+      },
+      { cause: error },
+    )
+  }
   if (isAbortError(error)) return new AppError({ code: 'CANCELLED', message: 'Stopped.' }, { cause: error })
   if (context.endpoint === 'pull' && error instanceof Error && /file does not exist|manifest unknown|not found/i.test(error.message)) {
     return new AppError(
@@ -76,6 +88,18 @@ export function mapOllamaError(
     if (error.status_code === 503) {
       return new AppError(
         { code: 'OLLAMA_BUSY', message: `Ollama is busy: ${text}`, hint: 'Your request can be retried in a moment.', retryable: true },
+        { cause: error },
+      )
+    }
+    if (error.status_code === 401 || error.status_code === 403) {
+      return new AppError(
+        {
+          code: 'OLLAMA_ERROR',
+          message: `Ollama at ${context.host} refused the request (${error.status_code}): ${text || 'no reason given'}`,
+          hint: context.remote
+            ? 'If the server needs a token, set it in Settings → Access token (the CLI reads OLLAMA_API_KEY), and check the extra headers.'
+            : 'A local Ollama refuses requests from origins it does not trust; set OLLAMA_ORIGINS for it or use the desktop app.',
+        },
         { cause: error },
       )
     }

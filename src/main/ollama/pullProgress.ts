@@ -107,9 +107,10 @@ export class PullProgressTracker {
       if (this.currentDigest) this.finish(this.currentDigest)
       this.currentDigest = digest
       this.streamCompleted = completed
-      // A restarted server that pruned the partial file starts the layer over: show the truth, and how much was lost.
+      // A retry can resume a little lower (the server drops the part that was cut off) or, when a restarted
+      // server pruned the partial file, from zero: show the truth, and count only a restart from zero as lost.
       if (completed < layer.completed) {
-        this.redownload += layer.completed - completed
+        if (completed === 0) this.redownload += layer.completed
         layer.completed = completed
       }
     }

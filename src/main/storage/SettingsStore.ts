@@ -37,6 +37,13 @@ export class SettingsStore {
     return this.value
   }
 
+  /** The saved settings without changing anything on disk (for the CLI); defaults when missing or unreadable. */
+  static async peek(dataDir: string): Promise<Settings> {
+    const read = await readJson(path.join(dataDir, 'settings.json')).catch(() => undefined)
+    const parsed = read?.kind === 'ok' ? Settings.safeParse(read.value) : undefined
+    return parsed?.success ? parsed.data : Settings.parse({})
+  }
+
   get(): Settings {
     return this.value
   }

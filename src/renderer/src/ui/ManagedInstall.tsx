@@ -1,10 +1,9 @@
-import { useState } from 'react'
-import type { ErrorInfo } from '../../../shared/ipc/errors.ts'
-import { api, errorInfoOf } from '../ipc/client.ts'
+import { api } from '../ipc/client.ts'
 import { useInvoke, useLiveValue } from '../ipc/hooks.ts'
 import { ErrorNotice } from './ErrorNotice.tsx'
 import { formatBytes } from './format.ts'
 import { InlineCode } from './InlineCode.tsx'
+import { useAction } from './useAction.ts'
 
 const PHASES = {
   checksum: 'Reading the published checksums…',
@@ -18,10 +17,10 @@ const PHASES = {
 export function ManagedInstall({ instruction }: { instruction: string | undefined }) {
   const job = useLiveValue('ollama:installState')
   const info = useInvoke('app:info', {})
-  const [error, setError] = useState<ErrorInfo>()
+  const action = useAction()
+  const error = action.error
   const run = (channel: 'ollama:install' | 'ollama:installCancel' | 'ollama:recheck'): void => {
-    setError(undefined)
-    api.invoke(channel, {}).catch((failure: unknown) => setError(errorInfoOf(failure)))
+    void action.run(() => api.invoke(channel, {}))
   }
   const progress = job?.progress
   const running = job?.state === 'running'

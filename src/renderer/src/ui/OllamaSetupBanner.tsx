@@ -1,27 +1,14 @@
-import { useState } from 'react'
 import type { OllamaStatus } from '../../../shared/domain/ollamaStatus.ts'
-import type { ErrorInfo } from '../../../shared/ipc/errors.ts'
-import { api, errorInfoOf } from '../ipc/client.ts'
+import { api } from '../ipc/client.ts'
 import { useLiveValue } from '../ipc/hooks.ts'
 import { ErrorNotice, ErrorText } from './ErrorNotice.tsx'
 import { ManagedInstall } from './ManagedInstall.tsx'
+import { useAction } from './useAction.ts'
 
 type Failed = Extract<OllamaStatus, { state: 'failed' }>
 
 function GaveUp({ status }: { status: Failed }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ErrorInfo>()
-  const act = async (run: () => Promise<unknown>): Promise<void> => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await run()
-    } catch (failure) {
-      setError(errorInfoOf(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { run, busy, error } = useAction()
   const port = status.suggestedPort
   return (
     <section className="notice notice-error setup" aria-label="Ollama could not start">
@@ -31,12 +18,12 @@ function GaveUp({ status }: { status: Failed }) {
           type="button"
           className="button button-primary"
           disabled={busy}
-          onClick={() => void act(() => api.invoke('ollama:retry', {}))}
+          onClick={() => void run(() => api.invoke('ollama:retry', {}))}
         >
           {busy ? 'Working…' : 'Retry'}
         </button>
         {port !== undefined && (
-          <button type="button" className="button" disabled={busy} onClick={() => void act(() => api.invoke('ollama:usePort', { port }))}>
+          <button type="button" className="button" disabled={busy} onClick={() => void run(() => api.invoke('ollama:usePort', { port }))}>
             Use port {port}
           </button>
         )}

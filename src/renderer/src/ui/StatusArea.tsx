@@ -1,7 +1,8 @@
-import { useState } from 'react'
 import type { OllamaStatus } from '../../../shared/domain/ollamaStatus.ts'
 import { api } from '../ipc/client.ts'
 import { useLiveValue } from '../ipc/hooks.ts'
+import { ErrorNotice } from './ErrorNotice.tsx'
+import { useAction } from './useAction.ts'
 
 function describe(status: OllamaStatus | undefined): { tone: 'ok' | 'warn' | 'bad' | 'idle'; title: string; detail: string } {
   if (!status || status.state === 'checking') return { tone: 'idle', title: 'Checking Ollama…', detail: status?.host ?? '' }
@@ -34,13 +35,9 @@ function describe(status: OllamaStatus | undefined): { tone: 'ok' | 'warn' | 'ba
 /** Live Ollama state from main, with a re-check that does not wait for the next poll. */
 export function StatusArea() {
   const status = useLiveValue('ollama:status')
-  const [checking, setChecking] = useState(false)
+  const { run, busy: checking, error } = useAction()
   const view = describe(status)
-
-  const recheck = (): void => {
-    setChecking(true)
-    api.invoke('ollama:recheck', {}).finally(() => setChecking(false))
-  }
+  const recheck = (): void => void run(() => api.invoke('ollama:recheck', {}))
 
   return (
     <section className={`status status-${view.tone}`} aria-label="Ollama status">
@@ -56,6 +53,7 @@ export function StatusArea() {
           {checking ? 'Checking…' : 'Check again'}
         </button>
       )}
+      {error && <ErrorNotice error={error} />}
     </section>
   )
 }

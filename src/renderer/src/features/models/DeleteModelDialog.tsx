@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
-import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
-import { api, errorInfoOf } from '../../ipc/client.ts'
+import { useEffect, useRef } from 'react'
+import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { formatBytes } from '../../ui/format.ts'
+import { useAction } from '../../ui/useAction.ts'
 
 /** A modal confirmation: deleting frees disk space but the model must be downloaded again to use it. */
 export function DeleteModelDialog({
@@ -15,8 +15,7 @@ export function DeleteModelDialog({
   onClose: (deleted: boolean) => void
 }) {
   const ref = useRef<HTMLDialogElement>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ErrorInfo>()
+  const { run, busy, error } = useAction()
 
   useEffect(() => {
     const dialog = ref.current
@@ -25,15 +24,7 @@ export function DeleteModelDialog({
   }, [])
 
   const remove = async (): Promise<void> => {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await api.invoke('models:delete', { model })
-      onClose(true)
-    } catch (failure) {
-      setError(errorInfoOf(failure))
-      setBusy(false)
-    }
+    if (await run(() => api.invoke('models:delete', { model }))) onClose(true)
   }
 
   return (

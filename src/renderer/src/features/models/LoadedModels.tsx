@@ -15,7 +15,9 @@ export function LoadedModels() {
       <h2 id="loaded-title">In memory now</h2>
       {list.length === 0 ? (
         <p className="muted small">
-          {loaded.error ? 'Could not ask Ollama which models are loaded.' : 'No model is loaded. The first message to a model loads it.'}
+          {loaded.error
+            ? `Could not ask Ollama which models are loaded: ${loaded.error.message}`
+            : 'No model is loaded. The first message to a model loads it.'}
         </p>
       ) : (
         <ul className="loaded">

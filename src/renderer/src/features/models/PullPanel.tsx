@@ -1,31 +1,26 @@
 import { useId, useState, type FormEvent } from 'react'
 import { DEFAULT_MODEL } from '../../../../shared/domain/models.ts'
 import type { PullJob } from '../../../../shared/domain/pull.ts'
-import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
-import { api, errorInfoOf } from '../../ipc/client.ts'
+import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
+import { useAction } from '../../ui/useAction.ts'
 import { PullRow } from './PullRow.tsx'
 
 /** Pull any model by name (the default one pre-filled) and follow every pull main is running. */
 export function PullPanel({ pulls, onDismiss }: { pulls: PullJob[]; onDismiss: (model: string) => void }) {
   const [name, setName] = useState(DEFAULT_MODEL)
-  const [error, setError] = useState<ErrorInfo>()
+  const { run, error } = useAction()
   const nameId = useId()
 
-  const start = async (event: FormEvent): Promise<void> => {
+  const start = (event: FormEvent): void => {
     event.preventDefault()
-    setError(undefined)
-    try {
-      await api.invoke('models:pull', { model: name })
-    } catch (failure) {
-      setError(errorInfoOf(failure))
-    }
+    void run(() => api.invoke('models:pull', { model: name }))
   }
 
   return (
     <section className="pull-panel" aria-labelledby={`${nameId}-title`}>
       <h2 id={`${nameId}-title`}>Pull by name</h2>
-      <form className="pull-form" onSubmit={(e) => void start(e)}>
+      <form className="pull-form" onSubmit={start}>
         <label htmlFor={nameId} className="visually-hidden">
           Model to pull
         </label>

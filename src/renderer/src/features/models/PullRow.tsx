@@ -2,7 +2,19 @@ import type { PullJob } from '../../../../shared/domain/pull.ts'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { formatBytes, formatDuration } from '../../ui/format.ts'
+import { useAction } from '../../ui/useAction.ts'
 import { useNow } from '../../ui/useNow.ts'
+
+/** What a screen reader hears: each change of state once, not every progress tick. */
+const ANNOUNCED: Record<PullJob['state'], (model: string) => string> = {
+  queued: (model) => `${model} is waiting to download.`,
+  running: (model) => `Downloading ${model}.`,
+  retrying: (model) => `The download of ${model} was interrupted; retrying.`,
+  paused: (model) => `${model} paused.`,
+  done: (model) => `${model} is installed.`,
+  failed: (model) => `Pulling ${model} failed.`,
+  cancelled: (model) => `Pull of ${model} cancelled.`,
+}
 
 function figures(job: PullJob): string {
   const p = job.progress
@@ -36,22 +48,30 @@ function statusText(job: PullJob, now: number): string {
   }
 }
 
-function Actions({ job, onDismiss }: { job: PullJob; onDismiss: (model: string) => void }) {
+function Actions({
+  job,
+  onDismiss,
+  act,
+}: {
+  job: PullJob
+  onDismiss: (model: string) => void
+  act: (call: () => Promise<unknown>) => void
+}) {
   const model = job.model
   // Short visible words; the accessible name says which model, since several pulls can be listed.
-  const button = (label: string, name: string, run: () => unknown, primary = false) => (
+  const button = (label: string, name: string, call: () => Promise<unknown>, primary = false) => (
     <button
       type="button"
       className={`button button-small${primary ? ' button-primary' : ''}`}
       aria-label={`${name} ${model}`}
-      onClick={() => void run()}
+      onClick={() => act(call)}
     >
       {label}
     </button>
   )
   const pause = button('Pause', 'Pause pull of', () => api.invoke('models:pullPause', { model }))
   const cancel = button('Cancel', 'Cancel pull of', () => api.invoke('models:pullCancel', { model }))
-  const dismiss = button('Dismiss', 'Dismiss', () => onDismiss(model))
+  const dismiss = button('Dismiss', 'Dismiss', async () => onDismiss(model))
   const again = (label: string, name: string) => button(label, name, () => api.invoke('models:pull', { model }), true)
   switch (job.state) {
     case 'running':
@@ -93,6 +113,7 @@ function Actions({ job, onDismiss }: { job: PullJob; onDismiss: (model: string) 
 /** One pull main is running (or has finished), with the actions that make sense in its state. */
 export function PullRow({ job, onDismiss }: { job: PullJob; onDismiss: (model: string) => void }) {
   const now = useNow(job.state === 'retrying')
+  const action = useAction()
   const model = job.model
   const showBar = job.state === 'running' || job.state === 'retrying' || job.state === 'paused'
   return (
@@ -116,9 +137,13 @@ export function PullRow({ job, onDismiss }: { job: PullJob; onDismiss: (model: s
         </p>
       )}
       {job.error && <ErrorNotice error={job.error} />}
+      {action.error && <ErrorNotice error={action.error} />}
       <div className="pull-actions">
-        <Actions job={job} onDismiss={onDismiss} />
+        <Actions job={job} onDismiss={onDismiss} act={(call) => void action.run(call)} />
       </div>
+      <span className="visually-hidden" role="status">
+        {ANNOUNCED[job.state](model)}
+      </span>
     </li>
   )
 }

@@ -1,14 +1,18 @@
 import { RECOMMENDED_MODELS } from '../../../../shared/domain/models.ts'
 import { isActivePull, type PullJob } from '../../../../shared/domain/pull.ts'
 import { api } from '../../ipc/client.ts'
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { formatBytes } from '../../ui/format.ts'
+import { useAction } from '../../ui/useAction.ts'
 import { KindBadge } from './KindBadge.tsx'
 
 /** A short, opinionated list for people who do not know the tags, each one click away. */
 export function RecommendedModels({ installed, pulls }: { installed: readonly string[]; pulls: readonly PullJob[] }) {
+  const { run, error } = useAction()
   return (
     <section aria-labelledby="recommended-title">
       <h2 id="recommended-title">Recommended</h2>
+      {error && <ErrorNotice error={error} />}
       <ul className="cards">
         {RECOMMENDED_MODELS.map((m, index) => {
           const busy = pulls.some((p) => p.model === m.name && isActivePull(p))
@@ -29,9 +33,9 @@ export function RecommendedModels({ installed, pulls }: { installed: readonly st
                 <button
                   type="button"
                   className={`button button-small${index === 0 ? ' button-primary' : ''}`}
-                  aria-label={`Pull ${m.name}`}
+                  aria-label={`${busy ? 'Pulling' : 'Pull'} ${m.name}`}
                   disabled={busy}
-                  onClick={() => void api.invoke('models:pull', { model: m.name })}
+                  onClick={() => void run(() => api.invoke('models:pull', { model: m.name }))}
                 >
                   {busy ? 'Pulling…' : 'Pull'}
                 </button>

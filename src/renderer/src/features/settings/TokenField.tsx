@@ -1,27 +1,22 @@
 import { useState, type FormEvent } from 'react'
-import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
-import { api, errorInfoOf } from '../../ipc/client.ts'
+import { api } from '../../ipc/client.ts'
 import { useInvoke } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
+import { useAction } from '../../ui/useAction.ts'
 
 /** The bearer token for a remote server: write-only; the screen only learns whether one is set. */
 export function TokenField() {
   const status = useInvoke('secrets:status', {})
   const [value, setValue] = useState('')
-  const [error, setError] = useState<ErrorInfo>()
   const [note, setNote] = useState('')
+  const { run: runAction, error } = useAction()
 
   const run = async (action: () => Promise<unknown>, done: string): Promise<void> => {
-    setError(undefined)
     setNote('')
-    try {
-      await action()
-      setValue('')
-      setNote(done)
-      status.reload()
-    } catch (failure) {
-      setError(errorInfoOf(failure))
-    }
+    if (!(await runAction(action))) return
+    setValue('')
+    setNote(done)
+    status.reload()
   }
   const save = (event: FormEvent): void => {
     event.preventDefault()
