@@ -25,7 +25,7 @@ const row = (name: string) => session.page.getByRole('row', { name: new RegExp(n
 describe('the Models screen', () => {
   it('tells instruct and base variants apart and shows each context window', async () => {
     await expect.poll(() => row('qwen2.5:7b-instruct').textContent(), { timeout: 5_000 }).toContain('32,768')
-    expect(await row('qwen2.5:7b-instruct').textContent()).toContain('instruct')
+    expect(await row('qwen2.5:7b-instruct').textContent()).toContain('qwen2instruct')
     expect(await row('qwen2.5:7b-text').textContent()).toContain('base')
   })
 

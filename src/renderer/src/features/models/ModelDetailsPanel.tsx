@@ -10,12 +10,6 @@ export function ModelDetailsPanel({ model }: { model: string }) {
   return (
     <div className="model-details" aria-label={`Details of ${model}`} role="region">
       <dl className="facts">
-        <dt>Family</dt>
-        <dd>{d.family ?? '—'}</dd>
-        <dt>Parameters</dt>
-        <dd>{d.parameterSize ?? '—'}</dd>
-        <dt>Quantization</dt>
-        <dd>{d.quantization ?? '—'}</dd>
         <dt>Context window</dt>
         <dd>{d.contextLength ? `${d.contextLength.toLocaleString()} tokens` : 'not reported'}</dd>
         <dt>Capabilities</dt>
