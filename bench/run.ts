@@ -5,7 +5,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ipcRoundTrip, ipcTable } from './ipcRoundTrip.ts'
+import { markdownBench, markdownBenchTable } from './markdownBench.ts'
 import { FINE_LINES_CONFIGS, pullBench, pullTable } from './pullBench.ts'
+import { historyBench, historyTable } from './historyBench.ts'
+import { tokenBench, tokenTable } from './tokenBench.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const resultsDir = path.join(root, 'bench', 'results')
@@ -36,6 +39,27 @@ const benches: Bench[] = [
     run: async () => {
       const result = await pullBench()
       return { data: result, table: pullTable(result) }
+    },
+  },
+  {
+    name: 'history',
+    run: async () => {
+      const result = await historyBench()
+      return { data: result, table: historyTable(result) }
+    },
+  },
+  {
+    name: 'tokens',
+    run: async () => {
+      const result = await tokenBench()
+      return { data: result, table: tokenTable(result) }
+    },
+  },
+  {
+    name: 'markdown-longtask',
+    run: async () => {
+      const result = await markdownBench()
+      return { data: result, table: markdownBenchTable(result) }
     },
   },
   {

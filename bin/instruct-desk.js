@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs'
 
 const [major, minor] = process.versions.node.split('.').map(Number)
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`instruct-desk needs Node.js 22.12 or newer; this is ${process.versions.node}. Run it through scripts/node.sh, or install a newer Node.js.`)
+if (major < 22 || (major === 22 && minor < 16)) {
+  console.error(`instruct-desk needs Node.js 22.16 or newer; this is ${process.versions.node}. Run it through scripts/node.sh, or install a newer Node.js.`)
   process.exit(1)
 }
 const cli = new URL('../out/main/cli.js', import.meta.url)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command with a Node.js new enough for the toolchain (>= 22.12).
+# Runs a command with a Node.js new enough for the toolchain (>= 22.16).
 # When the system node is older, Node 24 is taken from the npm package
 # node-<os>-<arch> into .node/ (git-ignored) and put first on PATH.
 set -euo pipefail
@@ -12,18 +12,18 @@ version_ok() {
   local v major minor
   v="$("$1" -p 'process.versions.node' 2>/dev/null)" || return 1
   major="${v%%.*}"; minor="${v#*.}"; minor="${minor%%.*}"
-  [ "$major" -gt 22 ] || { [ "$major" -eq 22 ] && [ "$minor" -ge 12 ]; }
+  [ "$major" -gt 22 ] || { [ "$major" -eq 22 ] && [ "$minor" -ge 16 ]; }
 }
 
 platform_package() {
   local os arch
   case "$(uname -s)" in
     Linux) os=linux ;; Darwin) os=darwin ;;
-    *) echo "scripts/node.sh: install Node.js 22.12 or newer for $(uname -s) from https://nodejs.org" >&2; exit 1 ;;
+    *) echo "scripts/node.sh: install Node.js 22.16 or newer for $(uname -s) from https://nodejs.org" >&2; exit 1 ;;
   esac
   case "$(uname -m)" in
     x86_64|amd64) arch=x64 ;; aarch64|arm64) arch=arm64 ;;
-    *) echo "scripts/node.sh: no Node.js package for $(uname -m); install Node.js 22.12+ yourself" >&2; exit 1 ;;
+    *) echo "scripts/node.sh: no Node.js package for $(uname -m); install Node.js 22.16+ yourself" >&2; exit 1 ;;
   esac
   echo "node-$os-$arch@$pinned"
 }
@@ -31,7 +31,7 @@ platform_package() {
 if ! command -v node >/dev/null 2>&1 || ! version_ok node; then
   if [ ! -x "$local_dir/bin/node" ] || ! version_ok "$local_dir/bin/node"; then
     pkg="$(platform_package)"
-    echo "scripts/node.sh: system Node.js is older than 22.12; fetching $pkg into .node/" >&2
+    echo "scripts/node.sh: system Node.js is older than 22.16; fetching $pkg into .node/" >&2
     tmp="$(mktemp -d)"
     (cd "$tmp" && npm pack --silent "$pkg" >/dev/null)
     rm -rf "$local_dir" && mkdir -p "$local_dir"

@@ -1,6 +1,11 @@
 import type { AppInfo } from '../shared/domain/appInfo.ts'
 import { AppError } from '../shared/ipc/errors.ts'
+import path from 'node:path'
+import { ChatService } from './chat/ChatService.ts'
+import { countPrompt } from './chat/promptCounter.ts'
 import { chatHandlers } from './ipc/handlers/chat.ts'
+import { conversationHandlers, replyHandlers } from './ipc/handlers/conversations.ts'
+import { promptHandlers } from './ipc/handlers/prompts.ts'
 import { EventHub } from './ipc/eventHub.ts'
 import type { Handlers } from './ipc/router.ts'
 import { findOllamaExecutable } from './ollama/findExecutable.ts'
@@ -15,7 +20,9 @@ import { OllamaStatusMonitor } from './ollama/OllamaStatusMonitor.ts'
 import { OllamaSupervisor } from './ollama/OllamaSupervisor.ts'
 import { PullManager } from './ollama/PullManager.ts'
 import { packageVersion } from './packageInfo.ts'
+import { PromptLibraryStore } from './storage/PromptLibraryStore.ts'
 import { SecretStore, type SecretCipher } from './storage/SecretStore.ts'
+import { HistoryStore } from './storage/history/HistoryStore.ts'
 import { SettingsStore } from './storage/SettingsStore.ts'
 
 export interface AppOptions {
@@ -113,6 +120,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     () => void ollama.check(),
   )
   const summaries = new ModelSummaries()
+  const history = HistoryStore.open(path.join(options.dataDir, 'history.sqlite'))
+  const chat = new ChatService({ store: history, client, countPrompt })
+  const prompts = new PromptLibraryStore(options.dataDir)
   const stopForwarding = ollama.onChange((status) => events.publish('ollama:status', status))
   const stopRechecking = settings.onChange(() => void ollama.reconfigure())
 
@@ -160,6 +170,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       'models:pulls': async () => pulls.list(),
       'settings:get': async () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
+      ...conversationHandlers(() => history),
+      ...promptHandlers(prompts),
+      'tokens:count': async ({ model, messages }) => countPrompt(model, messages),
       'secrets:status': async () => secrets.status(),
       'secrets:set': async ({ name, value }) => {
         const status = await secrets.set(name, value)
@@ -172,7 +185,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         return status
       },
     },
-    stream: chatHandlers(client),
+    stream: { ...chatHandlers(client), ...replyHandlers(chat) },
   }
 
   return {
@@ -188,6 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       stopRechecking()
       pulls.dispose()
       installer.dispose()
+      history.close()
       await ollama.dispose()
     },
   }

@@ -7,6 +7,7 @@ import { installMenu } from './electron/menu.ts'
 import { keychainCipher } from './electron/secretCipher.ts'
 import { showPullsOnTaskbar } from './electron/taskbarProgress.ts'
 import { createMainWindow, hardenSession } from './electron/window.ts'
+import { warmUp } from './tokens/tokenCounter.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -37,6 +38,8 @@ async function start(): Promise<void> {
   const stopIpc = bridgeIpc(services, trustedOrigin, () => BrowserWindow.getAllWindows())
   const stopTaskbar = showPullsOnTaskbar(services, () => BrowserWindow.getAllWindows())
   services.ollama.start()
+  // The tokenizer's vocabulary takes a moment to load; do it now rather than on the first count.
+  setTimeout(() => void warmUp(), 1_000).unref()
 
   const openWindow = (): Promise<BrowserWindow> =>
     createMainWindow({ preload: path.join(here, '../preload/index.cjs'), rendererUrl, stateFile: path.join(dataDir, 'window-state.json') })

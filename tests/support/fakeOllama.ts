@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import type { ChatRole } from '../../src/shared/domain/chat.ts'
+import { tokenizerFor } from '../../src/main/tokens/tokenCounter.ts'
 import {
   FakeBlobs,
   pullSteps,
@@ -97,6 +99,11 @@ export class FakeOllama {
   tokenDelayMs: number
   /** Wait before answering anything, like a server busy loading a model. */
   answerDelayMs = 0
+  /**
+   * The prompt is counted as the real server does, with the model's tokenizer over Ollama's template
+   * (the app's own counter, which reproduces both); a test can set a different count per message.
+   */
+  countTokens: ((text: string) => number) | undefined
   chatFault: ChatFault = { kind: 'none' }
   pullable: PullableModel[]
   pullPacing: PullPacing
@@ -204,7 +211,8 @@ export class FakeOllama {
   }
 
   private async chat(body: unknown, res: ServerResponse): Promise<void> {
-    const request = body as { model?: string; messages?: { content: string }[]; stream?: boolean } | undefined
+    const request = body as
+      { model?: string; messages?: { role: string; content: string }[]; stream?: boolean; options?: { num_ctx?: number } } | undefined
     if (!request?.model) return sendJson(res, 400, { error: 'model is required' })
     if (!this.models.some((m) => m.name === request.model)) return sendJson(res, 404, { error: `model '${request.model}' not found` })
     if (this.chatFault.kind === 'busy')
@@ -212,7 +220,9 @@ export class FakeOllama {
     const model = this.models.find((m) => m.name === request.model)
     if (model) this.load(model, (request as { options?: { num_ctx?: number } }).options?.num_ctx)
     const pieces = this.reply.match(/.{1,4}/gs) ?? []
-    const promptTokens = (request.messages ?? []).reduce((n, m) => n + Math.ceil(m.content.length / 4), 0)
+    // Ollama clamps num_ctx to what the model was trained for, without a word.
+    const numCtx = Math.min(request.options?.num_ctx ?? 4096, model?.contextLength ?? Infinity)
+    const promptTokens = this.keptPromptTokens(request.messages ?? [], numCtx, request.model)
     const created = new Date().toISOString()
     if (request.stream === false) {
       return sendJson(res, 200, {
@@ -236,6 +246,24 @@ export class FakeOllama {
     res.end(
       `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length) })}\n`,
     )
+  }
+
+  /**
+   * What the real server reports as `prompt_eval_count`: the prompt's tokens after it silently
+   * dropped whole old messages (keeping system messages and the newest one) to fit num_ctx.
+   */
+  private keptPromptTokens(messages: { role: string; content: string }[], numCtx: number, model: string): number {
+    const counter = tokenizerFor(model)
+    const turns = messages.map((m) => ({ role: m.role as ChatRole, content: m.content }))
+    const count = (kept: typeof turns) =>
+      this.countTokens ? kept.reduce((n, m) => n + this.countTokens!(m.content) + 4, 3) : counter.countChat(kept)
+    let kept = turns
+    for (let i = 0; i < turns.length - 1 && count(kept) > numCtx; i++) {
+      const dropped = turns[i]
+      if (dropped && dropped.role !== 'system') kept = kept.filter((m) => m !== dropped)
+    }
+    // Still too long: the runner keeps the first few tokens and the most recent ones, up to the window.
+    return Math.min(count(kept), numCtx)
   }
 
   private async pull(body: unknown, res: ServerResponse): Promise<void> {

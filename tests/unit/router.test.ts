@@ -35,7 +35,12 @@ function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['
   }
   return {
     invoke: { ...base, ...overrides },
-    stream: { 'chat:send': chat ?? (async () => ({ content: '' })) },
+    stream: {
+      'chat:send': chat ?? (async () => ({ content: '' })),
+      'chat:reply': async () => {
+        throw new Error('not in this test')
+      },
+    },
   }
 }
 

@@ -4,7 +4,7 @@ import type { OllamaClient } from '../ollama/OllamaClient.ts'
 import { installInstruction } from '../ollama/OllamaServer.ts'
 import { probeOllama } from '../ollama/probeOllama.ts'
 
-export const REQUIRED_NODE = '22.12.0'
+export const REQUIRED_NODE = '22.16.0'
 
 export interface Check {
   ok: boolean

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import type { Settings } from '../../shared/domain/settings.ts'
 import { toErrorInfo } from '../../shared/ipc/errors.ts'
 import { resolveHost } from '../ollama/hostAddress.ts'
 import { OllamaClient } from '../ollama/OllamaClient.ts'
@@ -7,6 +8,7 @@ import { packageVersion } from '../packageInfo.ts'
 import { defaultDataDir } from '../storage/dataDir.ts'
 import { SettingsStore } from '../storage/SettingsStore.ts'
 import { formatDoctor, runDoctor } from './doctor.ts'
+import { runChat } from './chat.ts'
 import { runModels } from './models.ts'
 import type { Terminal } from './progressBar.ts'
 
@@ -20,10 +22,14 @@ Commands:
   models show NAME  one model's details: context length, capabilities, license, template, parameters
   models pull NAME  download a model with progress; retries on its own, Ctrl-C stops (pulling again resumes)
   models rm NAME    delete a model
+  chat [PROMPT]     ask the model and stream the reply; no PROMPT: read it from stdin, or on a terminal
+                    start a session (/model NAME, /system TEXT, /clear, /exit); saved to the app's history
   help              show this help
 
 Options:
   --host URL     Ollama server (default: the app's setting, then OLLAMA_HOST, then 127.0.0.1:11434)
+  -m, --model M  the model for chat (default: the app's default model)
+  --system TEXT  the system prompt for chat
   --json         print machine-readable JSON instead of text
   -h, --help     show this help
   -v, --version  print the version
@@ -38,13 +44,30 @@ export interface CliIo {
   terminal?: Terminal | undefined
   /** Calls the handler on Ctrl-C until the returned function is called; without it Ctrl-C just ends the process. */
   onInterrupt?(handler: () => void): () => void
+  /** Raw output without a line break, for a reply streamed token by token; without it the reply prints when complete. */
+  write?(text: string): void
+  /** Standard input: a piped prompt, or the lines of an interactive chat. */
+  input?: NodeJS.ReadableStream
+  /** True when standard input is a terminal: `chat` without a prompt then opens a session. */
+  interactive?: boolean
   /** For tests: shorter waits than PullManager's defaults. */
   pullOptions?: Pick<PullManagerOptions, 'retryDelaysMs' | 'stallMs' | 'storage'>
 }
 
-type Command = (client: OllamaClient, args: string[], json: boolean, io: CliIo) => Promise<number>
+/** What every command gets: the server, its own arguments, the global flags and the app's settings. */
+export interface CommandContext {
+  client: OllamaClient
+  args: string[]
+  json: boolean
+  io: CliIo
+  settings: Settings
+  model: string | undefined
+  system: string | undefined
+}
 
-async function doctor(client: OllamaClient, _args: string[], json: boolean, io: CliIo): Promise<number> {
+type Command = (context: CommandContext) => Promise<number>
+
+async function doctor({ client, json, io }: CommandContext): Promise<number> {
   const report = await runDoctor(client, defaultDataDir(io.env), io.env)
   io.out(json ? JSON.stringify(report, null, 2) : formatDoctor(report))
   return report.healthy ? 0 : 1
@@ -52,7 +75,8 @@ async function doctor(client: OllamaClient, _args: string[], json: boolean, io: 
 
 const COMMANDS = new Map<string, Command>([
   ['doctor', doctor],
-  ['models', (client, args, json, io) => runModels(args, { client, io, json })],
+  ['models', ({ client, args, json, io }) => runModels(args, { client, io, json })],
+  ['chat', runChat],
 ])
 
 function printError(io: CliIo, error: unknown): void {
@@ -69,6 +93,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         host: { type: 'string' },
+        model: { type: 'string', short: 'm' },
+        system: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -94,16 +120,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   let client: OllamaClient
+  // The same server as the app: --host, then the app's setting, then OLLAMA_HOST; the app's extra headers too.
+  const settings = await SettingsStore.peek(defaultDataDir(io.env))
   try {
-    // The same server as the app: --host, then the app's setting, then OLLAMA_HOST; the app's extra headers too.
-    const settings = await SettingsStore.peek(defaultDataDir(io.env))
     client = new OllamaClient({ host: resolveHost(values.host ?? settings.ollamaHost, io.env), headers: settings.ollamaHeaders })
   } catch (error) {
     printError(io, error)
     return 2
   }
   try {
-    return await run(client, positionals.slice(1), values.json, io)
+    return await run({ client, args: positionals.slice(1), json: values.json, io, settings, model: values.model, system: values.system })
   } catch (error) {
     printError(io, error)
     return 1

@@ -8,14 +8,17 @@ function isAppUrl(url: string, rendererUrl: string): boolean {
   return new URL(url).origin === new URL(rendererUrl).origin
 }
 
-/** DESIGN §7: CSP on every response, every permission denied. */
+/**
+ * DESIGN §7: CSP on every response, every permission denied but one: writing plain text to the
+ * clipboard, which the Copy buttons need and which cannot read anything back.
+ */
 export function hardenSession(): void {
   const csp = contentSecurityPolicy()
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
   })
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'))
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'clipboard-sanitized-write')
 }
 
 export async function createMainWindow(options: { preload: string; rendererUrl: string; stateFile: string }): Promise<BrowserWindow> {

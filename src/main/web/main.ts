@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { createApp } from '../app.ts'
 import { defaultDataDir } from '../storage/dataDir.ts'
 import { startWebBridge } from './WebBridge.ts'
+import { warmUp } from '../tokens/tokenCounter.ts'
 
 const USAGE = `Usage: npm run web -- [--port N] [--ollama-host URL]
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
 
   const app = await createApp({ host: 'web', dataDir: defaultDataDir(), ollamaHost: values['ollama-host'], superviseOllama: true })
   app.ollama.start()
+  // The tokenizer's vocabulary takes a moment to load; do it now rather than on the first count.
+  setTimeout(() => void warmUp(), 1_000).unref()
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer')
   const bridge = await startWebBridge({ app, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
     await app.dispose()

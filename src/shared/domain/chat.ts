@@ -10,15 +10,25 @@ export const ChatMessage = z.object({
 })
 export type ChatMessage = z.infer<typeof ChatMessage>
 
+/** The Ollama options a conversation can set; unset ones take the app's defaults. */
+export const ChatOptions = z
+  .object({
+    temperature: z.number().min(0).max(2),
+    top_p: z.number().min(0).max(1),
+    seed: z.number().int(),
+    num_ctx: z.number().int().min(256).max(1_048_576),
+    num_predict: z.number().int().min(-2).max(1_048_576),
+    stop: z.array(z.string().min(1).max(100)).max(8),
+    keep_alive: z.string().max(20),
+  })
+  .partial()
+export type ChatOptions = z.infer<typeof ChatOptions>
+
 export const ChatRequest = z.object({
   model: ModelName,
   messages: z.array(ChatMessage).min(1).max(10_000),
-  options: z
-    .object({
-      num_ctx: z.number().int().positive().optional(),
-      temperature: z.number().min(0).max(2).optional(),
-    })
-    .optional(),
+  options: ChatOptions.omit({ keep_alive: true }).optional(),
+  keep_alive: z.string().max(20).optional(),
 })
 export type ChatRequest = z.infer<typeof ChatRequest>
 

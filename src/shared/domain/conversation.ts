@@ -1,20 +1,8 @@
 import { z } from 'zod'
 import { ErrorInfo } from '../ipc/errors.ts'
-import { ChatRole } from './chat.ts'
+import { ChatOptions, ChatRole } from './chat.ts'
 
-/** The Ollama options a conversation can set; unset ones take the app's defaults. */
-export const ChatOptions = z
-  .object({
-    temperature: z.number().min(0).max(2),
-    top_p: z.number().min(0).max(1),
-    seed: z.number().int(),
-    num_ctx: z.number().int().min(256).max(1_048_576),
-    num_predict: z.number().int().min(-2).max(1_048_576),
-    stop: z.array(z.string().min(1).max(100)).max(8),
-    keep_alive: z.string().max(20),
-  })
-  .partial()
-export type ChatOptions = z.infer<typeof ChatOptions>
+export { ChatOptions }
 
 /**
  * `streaming` while a reply arrives (persisted at least once a second); `interrupted` when the app,

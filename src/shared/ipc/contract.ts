@@ -1,13 +1,38 @@
 import { z } from 'zod'
 import { AppInfo } from '../domain/appInfo.ts'
-import { ChatEvent, ChatRequest, ChatResult } from '../domain/chat.ts'
-import { LoadedModel, ModelDetails, ModelRequest, ModelSummary } from '../domain/models.ts'
+import { ChatEvent, ChatMessage, ChatOptions, ChatRequest, ChatResult } from '../domain/chat.ts'
+import { ChatReplyAction, ChatReplyEvent } from '../domain/chatReply.ts'
+import { Conversation, ConversationSummary, SearchHit, StoredMessage } from '../domain/conversation.ts'
+import { LoadedModel, ModelDetails, ModelName, ModelRequest, ModelSummary } from '../domain/models.ts'
 import { InstallJob } from '../domain/install.ts'
 import { OllamaStatus } from '../domain/ollamaStatus.ts'
+import {
+  ImportCounts,
+  PresetDraft,
+  PromptId,
+  PromptLibraryFile,
+  PromptLibraryList,
+  PromptTemplate,
+  SystemPreset,
+  TemplateDraft,
+} from '../domain/prompts.ts'
 import { PullJob } from '../domain/pull.ts'
 import { SecretName, SecretsStatus, Settings, SettingsPatchRequest } from '../domain/settings.ts'
 
 const NoArgs = z.object({}).strict()
+const Id = z.string().min(1).max(100)
+const ById = z.object({ id: Id }).strict()
+const ConversationPatch = z
+  .object({
+    id: Id,
+    title: z.string().trim().min(1).max(200).optional(),
+    model: ModelName.optional(),
+    systemPrompt: z.string().max(100_000).optional(),
+    options: ChatOptions.optional(),
+    pinned: z.boolean().optional(),
+    activeLeafId: Id.nullable().optional(),
+  })
+  .strict()
 
 /** Request/response calls: one answer per request. */
 export const invokeChannels = {
@@ -31,6 +56,33 @@ export const invokeChannels = {
   'models:pulls': { request: NoArgs, response: z.array(PullJob) },
   'settings:get': { request: NoArgs, response: Settings },
   'settings:update': { request: SettingsPatchRequest, response: Settings },
+  'conversations:list': { request: NoArgs, response: z.array(ConversationSummary) },
+  'conversations:get': { request: ById, response: Conversation },
+  'conversations:create': {
+    request: z.object({ model: ModelName, systemPrompt: z.string().max(100_000).optional(), options: ChatOptions.optional() }).strict(),
+    response: Conversation,
+  },
+  'conversations:update': { request: ConversationPatch, response: Conversation },
+  'conversations:delete': { request: ById, response: z.boolean() },
+  'conversations:restore': { request: ById, response: Conversation },
+  'conversations:search': { request: z.object({ query: z.string().max(500) }).strict(), response: z.array(SearchHit) },
+  'conversations:export': {
+    request: z.object({ id: Id, format: z.enum(['markdown', 'json']) }).strict(),
+    response: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  'conversations:import': { request: z.object({ text: z.string().max(50_000_000) }).strict(), response: Conversation },
+  'messages:delete': { request: z.object({ conversationId: Id, id: Id }).strict(), response: Conversation },
+  'tokens:count': {
+    request: z.object({ model: ModelName, messages: z.array(ChatMessage).max(10_000) }).strict(),
+    response: z.object({ tokens: z.number().int(), exact: z.boolean() }),
+  },
+  'prompts:list': { request: NoArgs, response: PromptLibraryList },
+  'prompts:savePreset': { request: PresetDraft, response: SystemPreset },
+  'prompts:deletePreset': { request: z.object({ id: PromptId }).strict(), response: z.boolean() },
+  'prompts:saveTemplate': { request: TemplateDraft, response: PromptTemplate },
+  'prompts:deleteTemplate': { request: z.object({ id: PromptId }).strict(), response: z.boolean() },
+  'prompts:import': { request: z.object({ json: z.string().max(5_000_000) }).strict(), response: ImportCounts },
+  'prompts:export': { request: NoArgs, response: PromptLibraryFile },
   'secrets:status': { request: NoArgs, response: SecretsStatus },
   'secrets:set': {
     request: z
@@ -52,6 +104,7 @@ export const invokeChannels = {
 /** Long calls: events while running (batched per frame), one final answer, cancellable. */
 export const streamChannels = {
   'chat:send': { request: ChatRequest, event: ChatEvent, response: ChatResult },
+  'chat:reply': { request: ChatReplyAction, event: ChatReplyEvent, response: StoredMessage },
 } as const
 
 /** Pushed from main to every window, whoever asked. */

@@ -17,3 +17,22 @@ export function ScreenIcon({ screen }: { screen: ScreenId }) {
     </svg>
   )
 }
+
+const ACTION_PATHS = {
+  rename: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
+  pin: 'M9 4h6l-1 6 3 3H7l3-3zM12 13v7',
+  delete: 'M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13M10 11v6M14 11v6',
+  previous: 'M15 5l-7 7 7 7',
+  next: 'M9 5l7 7-7 7',
+} as const
+
+export type ActionIconName = keyof typeof ACTION_PATHS
+
+/** Decorative, like ScreenIcon: the button carries the name. */
+export function ActionIcon({ name }: { name: ActionIconName }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={ACTION_PATHS[name]} />
+    </svg>
+  )
+}

@@ -1,118 +1,373 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { useInvoke } from '../../ipc/hooks.ts'
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatMessage } from '../../../../shared/domain/chat.ts'
+import type { ConversationSummary, StoredMessage } from '../../../../shared/domain/conversation.ts'
+import { api } from '../../ipc/client.ts'
+import { useInvoke, useLiveValue } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
+import { useAction } from '../../ui/useAction.ts'
 import { FirstRunPull } from '../models/FirstRunPull.tsx'
-import { useChat, type Turn } from './useChat.ts'
+import { ChatOptionsPanel } from './ChatOptionsPanel.tsx'
+import { ComparePanel } from './ComparePanel.tsx'
+import { CopyAsCodeDialog } from './library/CopyAsCodeDialog.tsx'
+import { PromptLibraryDialog, type AppliedPrompt, type PromptLibraryApi } from './library/PromptLibraryDialog.tsx'
+import { ContextMeter } from './ContextMeter.tsx'
+import { ConversationList } from './ConversationList.tsx'
+import { siblingsOf } from './conversationTree.ts'
+import { MessageView, type MessageActions } from './MessageView.tsx'
+import { useConversation } from './useConversation.ts'
+import { useConversations } from './useConversations.ts'
 
-function TurnView({ turn }: { turn: Turn }) {
-  const who = turn.role === 'user' ? 'You' : 'Assistant'
-  return (
-    <article className={`turn turn-${turn.role}`} aria-label={`${who} said`}>
-      <div className="turn-who">{who}</div>
-      <div className="turn-text">{turn.content || (turn.state === 'streaming' ? '…' : '')}</div>
-      {turn.state === 'stopped' && <p className="turn-meta">Stopped — the text above is what arrived.</p>}
-      {turn.state === 'done' && turn.stats?.replyTokens !== undefined && (
-        <p className="turn-meta">
-          {turn.stats.replyTokens} tokens{turn.stats.totalMs !== undefined ? ` in ${(turn.stats.totalMs / 1000).toFixed(1)} s` : ''}
-        </p>
-      )}
-      {turn.error && <ErrorNotice error={turn.error} />}
-    </article>
-  )
+const LAST_CONVERSATION = 'instruct-desk:last-conversation'
+
+const promptLibrary: PromptLibraryApi = {
+  list: () => api.invoke('prompts:list', {}),
+  savePreset: (draft) => api.invoke('prompts:savePreset', draft),
+  deletePreset: (id) => api.invoke('prompts:deletePreset', { id }),
+  saveTemplate: (draft) => api.invoke('prompts:saveTemplate', draft),
+  deleteTemplate: (id) => api.invoke('prompts:deleteTemplate', { id }),
+  importLibrary: (json) => api.invoke('prompts:import', { json }),
+  exportLibrary: () => api.invoke('prompts:export', {}),
+}
+
+function download(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  URL.revokeObjectURL(url)
 }
 
 export function ChatScreen() {
   const settings = useInvoke('settings:get', {})
   const models = useInvoke('models:list', {})
-  const [chosenModel, setModel] = useState('')
-  const model = chosenModel || settings.data?.defaultModel || ''
+  const list = useConversations()
+  const [selectedId, setSelectedId] = useState<string | undefined>(() => localStorage.getItem(LAST_CONVERSATION) ?? undefined)
+  const [focusId, setFocusId] = useState<string>()
+  const select = useCallback((id: string | undefined, messageId?: string) => {
+    setSelectedId(id)
+    setFocusId(messageId)
+    if (id) localStorage.setItem(LAST_CONVERSATION, id)
+    else localStorage.removeItem(LAST_CONVERSATION)
+  }, [])
+  const forgetSelection = useCallback(() => select(undefined), [select])
+  const chat = useConversation(selectedId, list.reload, forgetSelection)
   const [draft, setDraft] = useState('')
-  const chat = useChat(model)
-  const modelId = useId()
+  const pending = useRef<{ conversationId: string; text: string; examples?: { user: string; assistant: string }[] }>(undefined)
+  const [deleted, setDeleted] = useState<ConversationSummary>()
+  const [showOptions, setShowOptions] = useState(false)
+  const [dialog, setDialog] = useState<'library' | 'code' | undefined>()
+  const [comparing, setComparing] = useState(false)
+  /** Few-shot pairs from the template applied to the draft; they go out (and are stored) before it. */
+  const [examples, setExamples] = useState<{ user: string; assistant: string }[]>([])
+  /** A preset or template's system prompt chosen before the conversation exists. */
+  const [systemForNew, setSystemForNew] = useState<string>()
+  const status = useLiveValue('ollama:status')
+  const action = useAction()
   const draftId = useId()
   const endRef = useRef<HTMLDivElement>(null)
 
+  const conversation = chat.conversation
+  const installed = models.data?.map((m) => m.name) ?? []
+  const model = conversation?.model ?? settings.data?.defaultModel ?? ''
+  const numCtx = conversation?.options.num_ctx ?? DEFAULT_NUM_CTX
+
+  // A message sent before its conversation existed goes out once the new conversation is loaded.
+  const { reply } = chat
+  useEffect(() => {
+    const waiting = pending.current
+    if (!waiting || conversation?.id !== waiting.conversationId) return
+    pending.current = undefined
+    void reply({ kind: 'send', text: waiting.text, examples: waiting.examples })
+  }, [conversation, reply])
+
   useEffect(() => {
     // Newer browsers return a promise here; an effect must return nothing but a cleanup.
-    void endRef.current?.scrollIntoView({ block: 'end' })
-  }, [chat.turns])
+    if (!focusId) void endRef.current?.scrollIntoView({ block: 'end' })
+  }, [chat.thread, focusId])
 
-  const names = models.data?.map((m) => m.name) ?? []
-  const options = model && !names.includes(model) ? [model, ...names] : names
-  const missing = models.data !== undefined && model !== '' && !names.includes(model)
+  // Opening a search hit: show the branch that holds it, then scroll to it.
+  useEffect(() => {
+    if (!focusId || !conversation) return
+    const target = conversation.messages.find((m) => m.id === focusId)
+    if (!target) return
+    if (!chat.thread.some((m) => m.id === focusId)) return chat.showVersion(target)
+    void document.querySelector(`[data-message-id="${CSS.escape(focusId)}"]`)?.scrollIntoView({ block: 'center' })
+  }, [focusId, conversation, chat])
 
-  const submit = (event?: FormEvent): void => {
+  const newConversation = async (): Promise<string | undefined> => {
+    let created: string | undefined
+    await action.run(async () => {
+      const fresh = await api.invoke('conversations:create', {
+        model: model || (installed[0] ?? ''),
+        systemPrompt: systemForNew ?? DEFAULT_SYSTEM_PROMPT,
+        options: { num_ctx: DEFAULT_NUM_CTX },
+      })
+      created = fresh.id
+      setSystemForNew(undefined)
+      list.reload()
+      select(fresh.id)
+    })
+    return created
+  }
+
+  const send = async (event?: FormEvent): Promise<void> => {
     event?.preventDefault()
     const text = draft.trim()
     if (!text || chat.busy || !model) return
     setDraft('')
-    void chat.send(text)
+    const pairs = examples.length > 0 ? examples : undefined
+    setExamples([])
+    if (conversation) return chat.reply({ kind: 'send', text, examples: pairs })
+    const id = await newConversation()
+    if (id) pending.current = { conversationId: id, text, examples: pairs }
+    else setDraft(text)
   }
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
     event.preventDefault()
-    submit()
+    void send()
   }
 
+  const remove = (item: ConversationSummary): void => {
+    void action.run(async () => {
+      await api.invoke('conversations:delete', { id: item.id })
+      setDeleted(item)
+      if (item.id === selectedId) select(undefined)
+      list.reload()
+    })
+  }
+
+  const undoDelete = (): void => {
+    const item = deleted
+    if (!item) return
+    setDeleted(undefined)
+    void action.run(async () => {
+      await api.invoke('conversations:restore', { id: item.id })
+      list.reload()
+      select(item.id)
+    })
+  }
+
+  const exportAs = (format: 'markdown' | 'json'): void => {
+    if (!conversation) return
+    void action.run(async () => {
+      const file = await api.invoke('conversations:export', { id: conversation.id, format })
+      download(file.fileName, file.text, format === 'json' ? 'application/json' : 'text/markdown')
+    })
+  }
+
+  const applyPrompt = (applied: AppliedPrompt): void => {
+    setDialog(undefined)
+    const system = applied.systemPrompt
+    if (system !== undefined && conversation) void action.run(() => chat.update({ systemPrompt: system }))
+    else if (system !== undefined) setSystemForNew(system)
+    const final = applied.messages.at(-1)
+    const pairs: { user: string; assistant: string }[] = []
+    for (let i = 0; i + 1 < applied.messages.length - 1; i += 2) {
+      const user = applied.messages[i]
+      const assistant = applied.messages[i + 1]
+      if (user?.role === 'user' && assistant?.role === 'assistant') pairs.push({ user: user.content, assistant: assistant.content })
+    }
+    setExamples(pairs)
+    if (final?.role === 'user') setDraft(final.content)
+  }
+
+  const messageActions: MessageActions = {
+    busy: chat.busy,
+    model,
+    onEdit: (message, text) => void chat.reply({ kind: 'edit', messageId: message.id, text }),
+    onRegenerate: (message) => void chat.reply({ kind: 'regenerate', messageId: message.id }),
+    onContinue: (message) => void chat.reply({ kind: 'continue', messageId: message.id }),
+    onDelete: (message) => void action.run(() => chat.deleteMessage(message.id)),
+    onShowVersion: (message: StoredMessage) => chat.showVersion(message),
+    onPullModel: (name) => void action.run(() => api.invoke('models:pull', { model: name })),
+  }
+
+  const meterMessages: ChatMessage[] = [
+    ...(conversation?.systemPrompt ? [{ role: 'system' as const, content: conversation.systemPrompt }] : []),
+    ...chat.thread.filter((m) => m.content !== '').map(({ role, content }) => ({ role, content })),
+    ...(draft.trim() ? [{ role: 'user' as const, content: draft }] : []),
+  ]
+  const overflow = chat.notice?.code === 'CONTEXT_OVERFLOW'
+  const missing = models.data !== undefined && model !== '' && !installed.includes(model)
+
   return (
-    <div className="screen chat">
-      <ScreenHeader
-        title="Chat"
-        description="Talk to a model on your own machine. Nothing leaves it."
-        actions={
-          <>
-            <label htmlFor={modelId} className="inline-label">
-              Model
-            </label>
-            <select id={modelId} value={model} onChange={(e) => setModel(e.target.value)}>
-              {options.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="button" onClick={chat.clear} disabled={chat.busy || chat.turns.length === 0}>
-              New chat
-            </button>
-          </>
+    <div className="chat-layout">
+      <ConversationList
+        conversations={list.conversations}
+        selectedId={selectedId}
+        query={list.query}
+        hits={list.hits}
+        onQuery={list.setQuery}
+        onSelect={(id, messageId) => select(id, messageId)}
+        onNew={() => void newConversation()}
+        onRename={(id, title) => void action.run(() => api.invoke('conversations:update', { id, title }).then(list.reload))}
+        onPin={(id, pinned) => void action.run(() => api.invoke('conversations:update', { id, pinned }).then(list.reload))}
+        onDelete={remove}
+        onImport={(text) =>
+          void action.run(async () => {
+            const imported = await api.invoke('conversations:import', { text })
+            list.reload()
+            select(imported.id)
+          })
         }
       />
-      {models.data?.length === 0 && <FirstRunPull onInstalled={models.reload} />}
-      {missing && models.data?.length !== 0 && (
-        <p className="notice notice-warn" role="note">
-          <strong>{model}</strong> is not installed on this Ollama server. Pull it first (Models screen), or choose an installed model.
-        </p>
-      )}
-      <div className="transcript" role="log" aria-label="Conversation" aria-live="polite">
-        {chat.turns.length === 0 && <p className="muted empty-chat">Ask anything. Enter sends, Shift+Enter adds a line.</p>}
-        {chat.turns.map((turn) => (
-          <TurnView key={turn.id} turn={turn} />
-        ))}
-        <div ref={endRef} />
-      </div>
-      <form className="composer" onSubmit={submit}>
-        <label htmlFor={draftId} className="visually-hidden">
-          Message
-        </label>
-        <textarea
-          id={draftId}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKeyDown}
-          rows={3}
-          placeholder="Write a message…"
+      <div className="screen chat">
+        <ScreenHeader
+          title={conversation?.title ?? 'Chat'}
+          description={
+            conversation ? `${conversation.model} · on your own machine` : 'Talk to a model on your own machine. Nothing leaves it.'
+          }
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setDialog('library')}>
+                Prompt library
+              </button>
+              <button type="button" className="button" aria-pressed={comparing} onClick={() => setComparing((v) => !v)}>
+                Compare
+              </button>
+              {conversation && (
+                <>
+                  <button type="button" className="button" aria-expanded={showOptions} onClick={() => setShowOptions((v) => !v)}>
+                    Options
+                  </button>
+                  <button type="button" className="button" onClick={() => setDialog('code')}>
+                    Copy as code
+                  </button>
+                  <button type="button" className="button" onClick={() => exportAs('markdown')}>
+                    Export Markdown
+                  </button>
+                  <button type="button" className="button" onClick={() => exportAs('json')}>
+                    Export JSON
+                  </button>
+                </>
+              )}
+            </>
+          }
         />
-        {chat.busy ? (
-          <button type="button" className="button button-danger" onClick={chat.stop}>
-            Stop
-          </button>
-        ) : (
-          <button type="submit" className="button button-primary" disabled={!draft.trim() || !model}>
-            Send
-          </button>
+        {deleted && (
+          <p className="notice notice-info" role="status">
+            Deleted “{deleted.title}”.{' '}
+            <button type="button" className="button button-small" onClick={undoDelete}>
+              Undo
+            </button>
+          </p>
         )}
-      </form>
+        {action.error && <ErrorNotice error={action.error} />}
+        {chat.loadError && chat.loadError.code !== 'BAD_REQUEST' && (
+          <ErrorNotice error={chat.loadError} onRetry={() => void chat.reload()} />
+        )}
+        {models.data?.length === 0 && <FirstRunPull onInstalled={models.reload} />}
+        {missing && models.data?.length !== 0 && (
+          <p className="notice notice-warn" role="note">
+            <strong>{model}</strong> is not installed on this Ollama server.{' '}
+            <button type="button" className="button button-small" onClick={() => messageActions.onPullModel(model)}>
+              Pull {model}
+            </button>
+          </p>
+        )}
+        {showOptions && conversation && (
+          <ChatOptionsPanel key={conversation.id} conversation={conversation} models={installed} onSave={(patch) => chat.update(patch)} />
+        )}
+        {dialog === 'library' && (
+          <PromptLibraryDialog library={promptLibrary} onApply={applyPrompt} onClose={() => setDialog(undefined)} initialInput={draft} />
+        )}
+        {dialog === 'code' && conversation && (
+          <CopyAsCodeDialog
+            input={{
+              model: conversation.model,
+              system: conversation.systemPrompt || undefined,
+              messages: chat.thread.filter((m) => m.content !== '').map(({ role, content }) => ({ role, content })),
+              options: conversation.options,
+              host: status?.host,
+            }}
+            onClose={() => setDialog(undefined)}
+          />
+        )}
+        {comparing && <ComparePanel models={installed} initial={model} />}
+        <div className="transcript" role="log" aria-label="Conversation" aria-live="polite">
+          {chat.thread.length === 0 && <p className="muted empty-chat">Ask anything. Enter sends, Shift+Enter adds a line.</p>}
+          {chat.thread.map((message, index) => (
+            <MessageView
+              key={message.id}
+              last={index === chat.thread.length - 1}
+              message={message}
+              siblings={conversation ? siblingsOf(conversation.messages, message) : [message]}
+              actions={messageActions}
+            />
+          ))}
+          <div ref={endRef} />
+        </div>
+        {chat.notice && (
+          <div className="notice-stack">
+            <ErrorNotice error={chat.notice} />
+            {overflow && conversation && (
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    const last = chat.thread.at(-1)
+                    chat.dismissNotice()
+                    void chat
+                      .update({ options: { ...conversation.options, num_ctx: numCtx * 2 } })
+                      .then(() => (last?.role === 'user' ? chat.reply({ kind: 'regenerate', messageId: last.id }) : undefined))
+                  }}
+                >
+                  Raise the window to {(numCtx * 2).toLocaleString()} tokens and send
+                </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    const last = chat.thread.filter((m) => m.role === 'user').at(-1)
+                    chat.dismissNotice()
+                    void newConversation().then((id) => {
+                      if (id && last) pending.current = { conversationId: id, text: last.content }
+                    })
+                  }}
+                >
+                  Continue in a new chat with the last message
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+        {examples.length > 0 && (
+          <p className="notice notice-info small" role="note">
+            {examples.length} example {examples.length === 1 ? 'pair goes' : 'pairs go'} before this message, as earlier turns.{' '}
+            <button type="button" className="button button-small" onClick={() => setExamples([])}>
+              Leave the examples out
+            </button>
+          </p>
+        )}
+        <form className="composer" onSubmit={(e) => void send(e)}>
+          <label htmlFor={draftId} className="visually-hidden">
+            Message
+          </label>
+          <textarea
+            id={draftId}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={onKeyDown}
+            rows={3}
+            placeholder="Write a message…"
+          />
+          {chat.busy ? (
+            <button type="button" className="button button-danger" onClick={chat.stop}>
+              Stop
+            </button>
+          ) : (
+            <button type="submit" className="button button-primary" disabled={!draft.trim() || !model}>
+              Send
+            </button>
+          )}
+        </form>
+        {model && <ContextMeter model={model} messages={meterMessages} numCtx={numCtx} />}
+      </div>
     </div>
   )
 }

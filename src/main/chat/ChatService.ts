@@ -1,0 +1,183 @@
+import { DEFAULT_NUM_CTX, type ChatMessage, type ChatOptions, type ChatRequest, type ChatResult } from '../../shared/domain/chat.ts'
+import { activePath, type Conversation, type MessageStats, type StoredMessage } from '../../shared/domain/conversation.ts'
+import type { ChatReplyAction, ChatReplyEvent } from '../../shared/domain/chatReply.ts'
+import { AppError, toErrorInfo } from '../../shared/ipc/errors.ts'
+import type { OllamaClient } from '../ollama/OllamaClient.ts'
+
+/** The part of the history store a reply needs. */
+export interface ReplyStore {
+  getConversation(id: string): Conversation | undefined
+  addMessage(message: Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'>): StoredMessage
+  updateMessage(id: string, patch: Partial<Pick<StoredMessage, 'content' | 'state' | 'error' | 'stats' | 'truncatedTokens'>>): StoredMessage
+}
+
+/** Tokens of a prompt as the model will see it; `exact` when a real tokenizer for the model counted them. */
+export type PromptCounter = (model: string, messages: ChatMessage[]) => { tokens: number; exact: boolean }
+
+export interface ChatServiceOptions {
+  store: ReplyStore
+  client: () => OllamaClient
+  countPrompt: PromptCounter
+  /** How often a streaming reply is written to the store; a crash loses at most this much. */
+  persistEveryMs?: number
+}
+
+/** Errors after which the partial reply is "interrupted" (Continue makes sense) rather than "failed". */
+const CONNECTION_LOST = new Set(['OLLAMA_NOT_RUNNING', 'OLLAMA_UNREACHABLE'])
+
+/**
+ * Produces one assistant reply inside a stored conversation: adds the user's message (send, edit)
+ * or reuses the thread (regenerate, continue), checks the prompt fits the window before sending,
+ * streams the reply while writing it to the store at least once a second, and afterwards compares
+ * what Ollama says it evaluated with what was sent, to catch silent truncation.
+ */
+export class ChatService {
+  private readonly options: Required<ChatServiceOptions>
+
+  constructor(options: ChatServiceOptions) {
+    this.options = { persistEveryMs: 1_000, ...options }
+  }
+
+  async reply(action: ChatReplyAction, signal: AbortSignal, emit: (event: ChatReplyEvent) => void): Promise<StoredMessage> {
+    const { store } = this.options
+    const conversation = store.getConversation(action.conversationId)
+    if (!conversation) throw new AppError({ code: 'BAD_REQUEST', message: 'That conversation no longer exists.' })
+    const planned = this.plan(conversation, action)
+    const { userText, continued } = planned
+    let parentId = planned.parentId
+    const examples: StoredMessage[] = []
+    for (const pair of action.kind === 'send' ? (action.examples ?? []) : []) {
+      for (const [role, content] of [
+        ['user', pair.user],
+        ['assistant', pair.assistant],
+      ] as const) {
+        const message = store.addMessage({ conversationId: conversation.id, parentId, role, content, state: 'complete' })
+        examples.push(message)
+        parentId = message.id
+      }
+    }
+    const user =
+      userText === undefined
+        ? undefined
+        : store.addMessage({ conversationId: conversation.id, parentId, role: 'user', content: userText, state: 'complete' })
+    const threadEnd = user?.id ?? parentId
+    const thread = activePath([...conversation.messages, ...examples, ...(user ? [user] : [])], threadEnd).filter(sendable)
+    const numCtx = conversation.options.num_ctx ?? DEFAULT_NUM_CTX
+    const messages: ChatMessage[] = [
+      ...(conversation.systemPrompt.trim() ? [{ role: 'system' as const, content: conversation.systemPrompt }] : []),
+      ...thread.map(({ role, content }) => ({ role, content })),
+      ...(continued ? [{ role: 'assistant' as const, content: continued.content }] : []),
+    ]
+    const prompt = this.options.countPrompt(conversation.model, messages)
+    // The user's message is kept either way: nothing typed is lost because it did not fit.
+    if (prompt.tokens >= numCtx) throw contextOverflow(prompt.tokens, numCtx, prompt.exact)
+
+    const reply = continued
+      ? store.updateMessage(continued.id, { state: 'streaming', error: undefined })
+      : store.addMessage({ conversationId: conversation.id, parentId: threadEnd, role: 'assistant', content: '', state: 'streaming' })
+    for (const message of [...examples, ...(user ? [user] : [])]) emit({ type: 'message', message })
+    emit({ type: 'message', message: reply })
+    return this.stream(reply, toRequest(conversation.model, messages, conversation.options, numCtx), prompt, signal, emit)
+  }
+
+  /** Where the new reply hangs in the tree, and what is sent. */
+  private plan(
+    conversation: Conversation,
+    action: ChatReplyAction,
+  ): { parentId: string | null; userText?: string; continued?: StoredMessage } {
+    const find = (id: string): StoredMessage => {
+      const message = conversation.messages.find((m) => m.id === id)
+      if (!message) throw new AppError({ code: 'BAD_REQUEST', message: 'That message no longer exists.' })
+      return message
+    }
+    switch (action.kind) {
+      case 'send':
+        return { parentId: conversation.activeLeafId, userText: action.text }
+      case 'edit':
+        return { parentId: find(action.messageId).parentId, userText: action.text }
+      case 'regenerate': {
+        // A user message without a reply (it did not fit, or Ollama was down) gets one; a reply gets a sibling.
+        const message = find(action.messageId)
+        return { parentId: message.role === 'user' ? message.id : message.parentId }
+      }
+      case 'continue':
+        return { parentId: find(action.messageId).parentId, continued: find(action.messageId) }
+    }
+  }
+
+  private async stream(
+    reply: StoredMessage,
+    request: ChatRequest,
+    prompt: { tokens: number; exact: boolean },
+    signal: AbortSignal,
+    emit: (event: ChatReplyEvent) => void,
+  ): Promise<StoredMessage> {
+    const { store, persistEveryMs } = this.options
+    let content = reply.content
+    let savedAt = Date.now()
+    const save = (): void => {
+      store.updateMessage(reply.id, { content })
+      savedAt = Date.now()
+    }
+    try {
+      const result = await this.options.client().chat(request, signal, (text) => {
+        content += text
+        emit({ type: 'token', text })
+        if (Date.now() - savedAt >= persistEveryMs) save()
+      })
+      const final = reply.content + result.content
+      return store.updateMessage(reply.id, {
+        content: final,
+        state: 'complete',
+        stats: statsOf(request.model, result),
+        truncatedTokens: truncatedBy(prompt, result.promptTokens),
+      })
+    } catch (error) {
+      const info = toErrorInfo(error)
+      const state = info.code === 'CANCELLED' ? 'stopped' : CONNECTION_LOST.has(info.code) && content !== '' ? 'interrupted' : 'failed'
+      store.updateMessage(reply.id, { content, state, error: state === 'stopped' ? undefined : info })
+      throw error
+    }
+  }
+}
+
+/** A failed reply with nothing in it says nothing to the model; partial ones are context the user saw. */
+function sendable(message: StoredMessage): boolean {
+  return message.content !== '' || message.role === 'user'
+}
+
+/** keep_alive is a request field in Ollama's API, not a model option. */
+function toRequest(model: string, messages: ChatMessage[], options: ChatOptions, numCtx: number): ChatRequest {
+  const { keep_alive: keepAlive, ...modelOptions } = options
+  return { model, messages, options: { ...modelOptions, num_ctx: numCtx }, ...(keepAlive ? { keep_alive: keepAlive } : {}) }
+}
+
+function statsOf(model: string, result: ChatResult): MessageStats {
+  return {
+    model,
+    doneReason: result.doneReason,
+    promptTokens: result.promptTokens,
+    replyTokens: result.replyTokens,
+    totalMs: result.totalMs,
+  }
+}
+
+/**
+ * Ollama drops the oldest turns without a word when a prompt is longer than num_ctx; the only
+ * trace is `prompt_eval_count` below what was sent. With an exact count any shortfall is real; an
+ * estimate is trusted only when the gap is large.
+ */
+export function truncatedBy(prompt: { tokens: number; exact: boolean }, evaluated: number | undefined): number | undefined {
+  if (evaluated === undefined) return undefined
+  const missing = prompt.tokens - evaluated
+  const threshold = prompt.exact ? 0 : Math.max(32, prompt.tokens * 0.15)
+  return missing > threshold ? missing : undefined
+}
+
+function contextOverflow(tokens: number, numCtx: number, exact: boolean): AppError {
+  return new AppError({
+    code: 'CONTEXT_OVERFLOW',
+    message: `This conversation is ${exact ? '' : 'about '}${tokens.toLocaleString('en')} tokens, more than the model's window of ${numCtx.toLocaleString('en')}. Ollama would silently drop the oldest part.`,
+    hint: 'Start a new chat, delete old messages, or raise the context window (num_ctx) in this chat’s options if the model supports it.',
+  })
+}

@@ -1,0 +1,75 @@
+import { AppError } from '../../../shared/ipc/errors.ts'
+import type { ChatService } from '../../chat/ChatService.ts'
+import type { HistoryStore } from '../../storage/history/HistoryStore.ts'
+import { conversationToMarkdown } from '../../storage/history/markdownExport.ts'
+import type { InvokeHandlers, StreamHandlers } from '../router.ts'
+
+type ConversationChannels =
+  | 'conversations:list'
+  | 'conversations:get'
+  | 'conversations:create'
+  | 'conversations:update'
+  | 'conversations:delete'
+  | 'conversations:restore'
+  | 'conversations:search'
+  | 'conversations:export'
+  | 'conversations:import'
+  | 'messages:delete'
+
+/** A safe file name from a title: no path separators or characters Windows refuses. */
+function fileNameOf(title: string, extension: string): string {
+  const base =
+    title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .trim()
+      .slice(0, 80) || 'conversation'
+  return `${base}.${extension}`
+}
+
+export function conversationHandlers(history: () => HistoryStore): Pick<InvokeHandlers, ConversationChannels> {
+  const require = (id: string) => {
+    const conversation = history().getConversation(id)
+    if (!conversation) throw new AppError({ code: 'BAD_REQUEST', message: 'That conversation no longer exists; it may have been deleted.' })
+    return conversation
+  }
+  return {
+    'conversations:list': async () => history().listConversations(),
+    'conversations:get': async ({ id }) => require(id),
+    'conversations:create': async ({ model, systemPrompt, options }) =>
+      history().createConversation({ model, systemPrompt: systemPrompt ?? '', options }),
+    'conversations:update': async ({ id, ...patch }) => history().updateConversation(id, patch),
+    'conversations:delete': async ({ id }) => {
+      require(id)
+      history().deleteConversation(id)
+      return true
+    },
+    'conversations:restore': async ({ id }) => history().restoreConversation(id),
+    'conversations:search': async ({ query }) => history().search(query),
+    'conversations:export': async ({ id, format }) => {
+      const conversation = require(id)
+      return format === 'json'
+        ? { fileName: fileNameOf(conversation.title, 'json'), text: `${JSON.stringify(history().exportConversation(id), null, 2)}\n` }
+        : { fileName: fileNameOf(conversation.title, 'md'), text: conversationToMarkdown(conversation) }
+    },
+    'conversations:import': async ({ text }) => {
+      let json: unknown
+      try {
+        json = JSON.parse(text)
+      } catch {
+        throw new AppError({ code: 'BAD_REQUEST', message: 'That file is not JSON, so it cannot be a conversation export.' })
+      }
+      return history().importConversation(json)
+    },
+    'messages:delete': async ({ conversationId, id }) => {
+      if (!require(conversationId).messages.some((m) => m.id === id)) {
+        throw new AppError({ code: 'BAD_REQUEST', message: 'That message no longer exists.' })
+      }
+      history().deleteMessage(id)
+      return require(conversationId)
+    },
+  }
+}
+
+export function replyHandlers(chat: ChatService): Pick<StreamHandlers, 'chat:reply'> {
+  return { 'chat:reply': (action, { signal, emit }) => chat.reply(action, signal, emit) }
+}

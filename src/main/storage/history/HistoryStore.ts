@@ -1,0 +1,495 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
+import type { ChatRole } from '../../../shared/domain/chat.ts'
+import {
+  HIT_END,
+  HIT_START,
+  type ChatOptions,
+  type Conversation,
+  type ConversationSummary,
+  type MessageState,
+  type MessageStats,
+  type SearchHit,
+  type StoredMessage,
+} from '../../../shared/domain/conversation.ts'
+import { AppError, type ErrorInfo } from '../../../shared/ipc/errors.ts'
+import { fromExport, toExport, type ConversationExport } from './exportConversation.ts'
+import { migrate } from './migrations.ts'
+import { toFtsQuery } from './searchQuery.ts'
+import { explainSqliteError, withTransaction } from './sqlite.ts'
+
+export const DEFAULT_TITLE = 'New chat'
+const TITLE_LENGTH = 60
+/** Words of context around a match in a search snippet. */
+const SNIPPET_TOKENS = 12
+/** How long a write waits for another process (app, CLI, web bridge share the file) to finish its own. */
+const BUSY_TIMEOUT_MS = 5_000
+
+export interface NewConversation {
+  model: string
+  systemPrompt: string
+  options?: ChatOptions
+  title?: string
+}
+
+export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'systemPrompt' | 'options' | 'pinned' | 'activeLeafId'>>
+
+export type NewMessage = Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'> &
+  Partial<Pick<StoredMessage, 'stats' | 'error' | 'truncatedTokens'>>
+
+/**
+ * Fields to change. `error`, `stats` and `truncatedTokens` are cleared when present as undefined or
+ * null (a continued reply drops its old error), and left alone when absent.
+ */
+export type MessagePatch = Partial<Pick<StoredMessage, 'content' | 'state'>> & {
+  error?: ErrorInfo | null
+  stats?: MessageStats | null
+  truncatedTokens?: number | null
+}
+
+type ConversationRow = {
+  id: string
+  title: string
+  model: string
+  system_prompt: string
+  options: string
+  pinned: number
+  active_leaf_id: string | null
+  created_at: number
+  updated_at: number
+}
+type SummaryRow = Pick<ConversationRow, 'id' | 'title' | 'model' | 'pinned' | 'created_at' | 'updated_at'> & { message_count: number }
+type MessageRow = {
+  id: string
+  conversation_id: string
+  parent_id: string | null
+  role: string
+  content: string
+  state: string
+  error: string | null
+  stats: string | null
+  truncated_tokens: number | null
+  created_at: number
+}
+type HitRow = { message_id: string; conversation_id: string; title: string; role: string; snippet: string; created_at: number }
+
+const CONVERSATION_COLUMNS: Record<keyof ConversationPatch, string> = {
+  title: 'title',
+  model: 'model',
+  systemPrompt: 'system_prompt',
+  options: 'options',
+  pinned: 'pinned',
+  activeLeafId: 'active_leaf_id',
+}
+const MESSAGE_COLUMNS: Record<keyof MessagePatch, string> = {
+  content: 'content',
+  state: 'state',
+  error: 'error',
+  stats: 'stats',
+  truncatedTokens: 'truncated_tokens',
+}
+
+const SQL = {
+  insertConversation: `INSERT INTO conversations (id, title, model, system_prompt, options, pinned, active_leaf_id, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  conversation: `SELECT id, title, model, system_prompt, options, pinned, active_leaf_id, created_at, updated_at
+    FROM conversations WHERE id = ? AND deleted_at IS NULL`,
+  messages: 'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid',
+  list: `SELECT id, title, model, pinned, created_at, updated_at, message_count
+    FROM conversations WHERE deleted_at IS NULL ORDER BY pinned DESC, updated_at DESC, rowid DESC`,
+  conversationExists: 'SELECT 1 AS found FROM conversations WHERE id = ?',
+  softDelete: 'UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL',
+  restore: 'UPDATE conversations SET deleted_at = NULL WHERE id = ?',
+  purge: 'DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?',
+  insertMessage: `INSERT INTO messages (id, conversation_id, parent_id, role, content, state, error, stats, truncated_tokens, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  message: 'SELECT * FROM messages WHERE id = ?',
+  messageConversation: 'SELECT conversation_id FROM messages WHERE id = ?',
+  afterNewMessage: 'UPDATE conversations SET active_leaf_id = ?, updated_at = ?, title = ? WHERE id = ?',
+  subtree: `WITH RECURSIVE subtree (id) AS (SELECT ? UNION ALL SELECT m.id FROM messages m JOIN subtree s ON m.parent_id = s.id)
+    SELECT id FROM subtree`,
+  deleteMessages: 'DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+  setLeaf: 'UPDATE conversations SET active_leaf_id = ?, updated_at = ? WHERE id = ?',
+  // Newest stored first: FTS5 walks its index in rowid order and stops at the limit, so the cost
+  // follows the limit rather than how many messages match, and snippets are made for those only.
+  search: `SELECT m.id AS message_id, m.conversation_id, c.title, m.role, m.created_at,
+      snippet(messages_fts, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
+    FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
+    WHERE messages_fts MATCH ? AND c.deleted_at IS NULL
+    ORDER BY messages_fts.rowid DESC LIMIT ?`,
+} as const
+
+type Statements = { [K in keyof typeof SQL]: StatementSync }
+
+/**
+ * Conversations and their message trees in one SQLite file (node:sqlite, WAL), with full-text
+ * search. Calls are synchronous and small; each write is one transaction.
+ */
+export class HistoryStore {
+  private readonly db: DatabaseSync
+  private readonly file: string
+  private readonly statements: Statements
+  /** UPDATE statements per set of changed columns, prepared once each. */
+  private readonly updates = new Map<string, StatementSync>()
+  private closed = false
+
+  private constructor(db: DatabaseSync, file: string) {
+    this.db = db
+    this.file = file
+    this.statements = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Statements
+  }
+
+  /**
+   * Opens (or creates, with its folder) the history, brings its schema up to date, and marks
+   * replies that were still streaming when the app last stopped as interrupted, their text kept.
+   */
+  static open(file: string): HistoryStore {
+    mkdirSync(path.dirname(file), { recursive: true })
+    const db = new DatabaseSync(file)
+    try {
+      // A commit in WAL mode with synchronous=NORMAL survives the app being killed; only a power cut
+      // or OS crash can lose the last commits, never corrupt the file. It spares an fsync per write.
+      db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`)
+      requireFullTextSearch(db)
+      migrate(db, file)
+      db.exec("UPDATE messages SET state = 'interrupted' WHERE state = 'streaming'")
+      return new HistoryStore(db, file)
+    } catch (error) {
+      db.close()
+      throw explainSqliteError(error, file)
+    }
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    // What SQLite recommends before a long-lived connection closes: refreshes the planner's statistics when they are stale.
+    this.db.exec('PRAGMA optimize')
+    this.db.close()
+  }
+
+  createConversation({ model, systemPrompt, options = {}, title = DEFAULT_TITLE }: NewConversation): Conversation {
+    const now = Date.now()
+    const conversation: Conversation = {
+      id: randomUUID(),
+      title,
+      model,
+      systemPrompt,
+      options,
+      pinned: false,
+      createdAt: now,
+      updatedAt: now,
+      messageCount: 0,
+      messages: [],
+      activeLeafId: null,
+    }
+    this.write(() => this.insertConversation(conversation))
+    return conversation
+  }
+
+  /** Not deleted; pinned first, then the most recently active. `messageCount` counts every branch. */
+  listConversations(): ConversationSummary[] {
+    return (this.statements.list.all() as SummaryRow[]).map(toSummary)
+  }
+
+  /** With every message of every branch, oldest first; undefined when missing or deleted. */
+  getConversation(id: string): Conversation | undefined {
+    const row = this.statements.conversation.get(id) as ConversationRow | undefined
+    if (!row) return undefined
+    const messages = (this.statements.messages.all(id) as MessageRow[]).map(toMessage)
+    return toConversation(row, messages)
+  }
+
+  /**
+   * Renaming, pinning, switching branch or changing settings does not count as activity:
+   * `updatedAt` (the list's order) moves only when messages are added or deleted.
+   */
+  updateConversation(id: string, patch: ConversationPatch): Conversation {
+    return this.write(() => {
+      this.requireConversationRow(id)
+      if (patch.activeLeafId) this.requireMessageIn(patch.activeLeafId, id)
+      const fields = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof ConversationPatch, unknown][]
+      if (fields.length) {
+        const statement = this.updateStatement(
+          'conversations',
+          fields.map(([key]) => CONVERSATION_COLUMNS[key]),
+        )
+        statement.run(...fields.map(([key, value]) => conversationValue(key, value)), id)
+      }
+      return this.requireConversation(id)
+    })
+  }
+
+  /** Soft delete: gone from the list and search until restored (the UI's Undo) or purged. */
+  deleteConversation(id: string): void {
+    this.write(() => {
+      if (this.statements.softDelete.run(Date.now(), id).changes === 0 && !this.statements.conversationExists.get(id))
+        throw noConversation(id)
+    })
+  }
+
+  restoreConversation(id: string): Conversation {
+    return this.write(() => {
+      if (this.statements.restore.run(id).changes === 0) throw noConversation(id)
+      return this.requireConversation(id)
+    })
+  }
+
+  /** Removes for good the conversations deleted at least `olderThanMs` ago; returns how many. */
+  purgeDeleted(olderThanMs: number): number {
+    return this.write(() => Number(this.statements.purge.run(Date.now() - olderThanMs).changes))
+  }
+
+  /**
+   * Adds a message under `parentId` (null starts a thread) and makes it the active leaf. The first
+   * user message names a conversation that still has the default title.
+   */
+  addMessage(input: NewMessage): StoredMessage {
+    return this.write(() => {
+      const conversation = this.requireConversationRow(input.conversationId)
+      if (input.parentId !== null) this.requireMessageIn(input.parentId, conversation.id)
+      const message: StoredMessage = { ...withoutUndefined(input), id: randomUUID(), createdAt: Date.now() }
+      this.insertMessage(message)
+      const named = conversation.title === DEFAULT_TITLE && message.role === 'user'
+      const title = named ? (titleFrom(message.content) ?? DEFAULT_TITLE) : conversation.title
+      this.statements.afterNewMessage.run(message.id, message.createdAt, title, conversation.id)
+      return message
+    })
+  }
+
+  /** One statement by primary key: called about once a second while a reply streams. */
+  updateMessage(id: string, patch: MessagePatch): StoredMessage {
+    const fields = (Object.keys(MESSAGE_COLUMNS) as (keyof MessagePatch)[]).filter((key) =>
+      key === 'content' || key === 'state' ? patch[key] !== undefined : key in patch,
+    )
+    if (fields.length === 0) return this.requireMessage(id)
+    const statement = this.updateStatement(
+      'messages',
+      fields.map((key) => MESSAGE_COLUMNS[key]),
+      ' RETURNING *',
+    )
+    const row = this.guard(() => statement.get(...fields.map((key) => messageValue(key, patch[key])), id)) as MessageRow | undefined
+    if (!row) throw noMessage(id)
+    return toMessage(row)
+  }
+
+  /**
+   * Removes the message and every reply below it. When the active leaf was among them, the
+   * deleted message's parent becomes the leaf (null when it started the conversation). Returns
+   * the conversation as it is now.
+   */
+  deleteMessage(id: string): Conversation {
+    return this.write(() => {
+      const { conversationId, parentId } = this.requireMessage(id)
+      const leaf = this.requireConversationRow(conversationId).active_leaf_id
+      const ids = (this.statements.subtree.all(id) as { id: string }[]).map((row) => row.id)
+      this.statements.deleteMessages.run(JSON.stringify(ids))
+      this.statements.setLeaf.run(leaf !== null && ids.includes(leaf) ? parentId : leaf, Date.now(), conversationId)
+      return this.requireConversation(conversationId)
+    })
+  }
+
+  /**
+   * Messages of conversations that are not deleted containing every word (the last one as a prefix
+   * while typed), most recently stored first, each with a snippet marked with HIT_START/HIT_END.
+   * A reply is searchable once it stops streaming.
+   */
+  search(query: string, limit = 50): SearchHit[] {
+    const match = toFtsQuery(query)
+    if (!match) return []
+    const rows = this.statements.search.all(HIT_START, HIT_END, match, limit) as HitRow[]
+    return rows.map((row) => ({
+      conversationId: row.conversation_id,
+      messageId: row.message_id,
+      title: row.title,
+      role: row.role as ChatRole,
+      snippet: row.snippet,
+      createdAt: row.created_at,
+    }))
+  }
+
+  exportConversation(id: string): ConversationExport {
+    const conversation = this.getConversation(id)
+    if (!conversation) throw noConversation(id)
+    return toExport(conversation)
+  }
+
+  /** Stores an exported conversation (the file's text or its parsed JSON) as a new one, new ids throughout, at the top of the list. */
+  importConversation(file: unknown): Conversation {
+    const conversation = { ...fromExport(file), updatedAt: Date.now() }
+    this.write(() => {
+      this.insertConversation({ ...conversation, activeLeafId: null })
+      for (const message of conversation.messages) this.insertMessage(message)
+      this.statements.setLeaf.run(conversation.activeLeafId, conversation.updatedAt, conversation.id)
+    })
+    return this.requireConversation(conversation.id)
+  }
+
+  private insertConversation(c: Conversation): void {
+    this.statements.insertConversation.run(
+      c.id,
+      c.title,
+      c.model,
+      c.systemPrompt,
+      JSON.stringify(c.options),
+      c.pinned ? 1 : 0,
+      c.activeLeafId,
+      c.createdAt,
+      c.updatedAt,
+    )
+  }
+
+  private insertMessage(m: StoredMessage): void {
+    this.statements.insertMessage.run(
+      m.id,
+      m.conversationId,
+      m.parentId,
+      m.role,
+      m.content,
+      m.state,
+      jsonOrNull(m.error),
+      jsonOrNull(m.stats),
+      m.truncatedTokens ?? null,
+      m.createdAt,
+    )
+  }
+
+  private updateStatement(table: string, columns: string[], returning = ''): StatementSync {
+    const key = `${table}:${columns.join()}${returning}`
+    let statement = this.updates.get(key)
+    if (!statement) {
+      statement = this.db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?${returning}`)
+      this.updates.set(key, statement)
+    }
+    return statement
+  }
+
+  private requireConversation(id: string): Conversation {
+    const conversation = this.getConversation(id)
+    if (!conversation) throw noConversation(id)
+    return conversation
+  }
+
+  /** The conversation without its messages, for checks inside writes. */
+  private requireConversationRow(id: string): ConversationRow {
+    const row = this.statements.conversation.get(id) as ConversationRow | undefined
+    if (!row) throw noConversation(id)
+    return row
+  }
+
+  private requireMessage(id: string): StoredMessage {
+    const row = this.statements.message.get(id) as MessageRow | undefined
+    if (!row) throw noMessage(id)
+    return toMessage(row)
+  }
+
+  private requireMessageIn(messageId: string, conversationId: string): void {
+    const row = this.statements.messageConversation.get(messageId) as Pick<MessageRow, 'conversation_id'> | undefined
+    if (row?.conversation_id !== conversationId) throw noMessage(messageId)
+  }
+
+  private write<T>(work: () => T): T {
+    return this.guard(() => withTransaction(this.db, work))
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work()
+    } catch (error) {
+      throw explainSqliteError(error, this.file)
+    }
+  }
+}
+
+/** Node's SQLite has FTS5 on every platform from 22.16 (nodejs/node#57621); older builds fail here, not on the first search. */
+function requireFullTextSearch(db: DatabaseSync): void {
+  if (db.prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5') AS fts5").get()?.fts5 === 1) return
+  throw new AppError({
+    code: 'INTERNAL',
+    message: `The SQLite built into this Node.js (${process.version}) has no full-text search (FTS5), which the chat history needs.`,
+    hint: 'Use Node.js 22.16 or newer.',
+    retryable: false,
+  })
+}
+
+/**
+ * A conversation's name from its first user message: the first line with a word in it (not a code
+ * fence or a rule), cut at a word boundary near 60 characters. Undefined when there is none.
+ */
+export function titleFrom(content: string): string | undefined {
+  const line = content
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .find((l) => /[\p{L}\p{N}]/u.test(l) && !l.startsWith('```'))
+  if (line === undefined || line.length <= TITLE_LENGTH) return line
+  const cut = line.slice(0, TITLE_LENGTH + 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > TITLE_LENGTH / 2 ? cut.slice(0, space) : cut.slice(0, TITLE_LENGTH)).trimEnd()}…`
+}
+
+function toSummary(row: SummaryRow): ConversationSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    model: row.model,
+    pinned: row.pinned === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    messageCount: row.message_count,
+  }
+}
+
+function toConversation(row: ConversationRow, messages: StoredMessage[]): Conversation {
+  return {
+    ...toSummary({ ...row, message_count: messages.length }),
+    systemPrompt: row.system_prompt,
+    options: JSON.parse(row.options) as ChatOptions,
+    messages,
+    activeLeafId: row.active_leaf_id,
+  }
+}
+
+function toMessage(row: MessageRow): StoredMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    parentId: row.parent_id,
+    role: row.role as ChatRole,
+    content: row.content,
+    state: row.state as MessageState,
+    ...(row.error !== null && { error: JSON.parse(row.error) as ErrorInfo }),
+    ...(row.stats !== null && { stats: JSON.parse(row.stats) as MessageStats }),
+    ...(row.truncated_tokens !== null && { truncatedTokens: row.truncated_tokens }),
+    createdAt: row.created_at,
+  }
+}
+
+function conversationValue(key: keyof ConversationPatch, value: unknown): SQLInputValue {
+  if (key === 'options') return JSON.stringify(value)
+  if (key === 'pinned') return value ? 1 : 0
+  return value as SQLInputValue
+}
+
+function messageValue(key: keyof MessagePatch, value: unknown): SQLInputValue {
+  if (key === 'error' || key === 'stats') return jsonOrNull(value)
+  return (value ?? null) as SQLInputValue
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value)
+}
+
+/** Optional fields given as undefined are left out, so stored and returned messages have the same keys. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+function noConversation(id: string): AppError {
+  return new AppError({ code: 'BAD_REQUEST', message: `There is no conversation ${id}; it may have been deleted.` })
+}
+
+function noMessage(id: string): AppError {
+  return new AppError({ code: 'BAD_REQUEST', message: `There is no message ${id} in that conversation; it may have been deleted.` })
+}

@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react'
+import { DEFAULT_NUM_CTX, type ChatOptions } from '../../../../shared/domain/chat.ts'
+import type { Conversation } from '../../../../shared/domain/conversation.ts'
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
+import { useAction } from '../../ui/useAction.ts'
+
+type NumberKey = 'temperature' | 'top_p' | 'seed' | 'num_ctx' | 'num_predict'
+
+const NUMBER_FIELDS: { key: NumberKey; label: string; help: string; step: string }[] = [
+  {
+    key: 'temperature',
+    label: 'Temperature',
+    help: '0 = the same answer every time; 0.7 = varied. Empty: the model’s default.',
+    step: '0.1',
+  },
+  { key: 'top_p', label: 'Top p', help: 'Only the most likely words whose chances add up to this. Empty: default.', step: '0.05' },
+  { key: 'seed', label: 'Seed', help: 'A fixed number makes replies repeatable.', step: '1' },
+  {
+    key: 'num_ctx',
+    label: 'Context window (tokens)',
+    help: `How much of the conversation the model sees. Default ${DEFAULT_NUM_CTX.toLocaleString()}.`,
+    step: '1024',
+  },
+  { key: 'num_predict', label: 'Reply limit (tokens)', help: 'Empty: no limit.', step: '64' },
+]
+
+function parseOptions(values: Record<NumberKey, string>, stop: string, keepAlive: string): ChatOptions {
+  const options: ChatOptions = {}
+  for (const { key } of NUMBER_FIELDS) if (values[key].trim() !== '') options[key] = Number(values[key])
+  const stops = stop
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (stops.length) options.stop = stops
+  if (keepAlive.trim()) options.keep_alive = keepAlive.trim()
+  return options
+}
+
+/** The conversation's model, system prompt and Ollama options. */
+export function ChatOptionsPanel({
+  conversation,
+  models,
+  onSave,
+}: {
+  conversation: Conversation
+  models: string[]
+  onSave(patch: { model: string; systemPrompt: string; options: ChatOptions }): Promise<unknown>
+}) {
+  const [model, setModel] = useState(conversation.model)
+  const [system, setSystem] = useState(conversation.systemPrompt)
+  const [values, setValues] = useState<Record<NumberKey, string>>(() => {
+    const initial = {} as Record<NumberKey, string>
+    for (const { key } of NUMBER_FIELDS) initial[key] = conversation.options[key]?.toString() ?? ''
+    return initial
+  })
+  const [stop, setStop] = useState((conversation.options.stop ?? []).join('\n'))
+  const [keepAlive, setKeepAlive] = useState(conversation.options.keep_alive ?? '')
+  const { run, error, busy } = useAction()
+  const [saved, setSaved] = useState(false)
+  const choices = models.includes(model) ? models : [model, ...models]
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    setSaved(await run(() => onSave({ model, systemPrompt: system, options: parseOptions(values, stop, keepAlive) })))
+  }
+
+  return (
+    <form className="chat-options" onSubmit={(e) => void save(e)} aria-label="Chat options">
+      <div className="field">
+        <label htmlFor="chat-model">Model</label>
+        <select id="chat-model" value={model} onChange={(e) => setModel(e.target.value)}>
+          {choices.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="chat-system">System prompt</label>
+        <textarea id="chat-system" rows={3} value={system} onChange={(e) => setSystem(e.target.value)} />
+      </div>
+      <div className="option-grid">
+        {NUMBER_FIELDS.map(({ key, label, help, step }) => (
+          <div className="field" key={key}>
+            <label htmlFor={`chat-${key}`}>{label}</label>
+            <input
+              id={`chat-${key}`}
+              type="number"
+              step={step}
+              value={values[key]}
+              onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+              aria-describedby={`chat-${key}-help`}
+            />
+            <p id={`chat-${key}-help`} className="muted small">
+              {help}
+            </p>
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor="chat-keep-alive">Keep loaded for</label>
+          <input id="chat-keep-alive" value={keepAlive} onChange={(e) => setKeepAlive(e.target.value)} placeholder="5m" />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="chat-stop">Stop sequences (one per line)</label>
+        <textarea id="chat-stop" rows={2} value={stop} onChange={(e) => setStop(e.target.value)} />
+      </div>
+      {error && <ErrorNotice error={error} />}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Save options
+        </button>
+        {saved && (
+          <span role="status" className="muted">
+            Saved for this chat.
+          </span>
+        )}
+      </div>
+    </form>
+  )
+}

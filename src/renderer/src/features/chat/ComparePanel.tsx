@@ -1,0 +1,132 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatResult } from '../../../../shared/domain/chat.ts'
+import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
+import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
+
+interface Side {
+  model: string
+  text: string
+  state: 'idle' | 'streaming' | 'done' | 'stopped' | 'failed'
+  result?: ChatResult
+  error?: ErrorInfo
+  /** Wall time from sending to the last token, as the user waited for it. */
+  elapsedMs?: number
+  firstTokenMs?: number
+}
+
+const idle = (model: string): Side => ({ model, text: '', state: 'idle' })
+
+function figures(side: Side): string {
+  const parts: string[] = []
+  if (side.firstTokenMs !== undefined) parts.push(`first token after ${(side.firstTokenMs / 1000).toFixed(2)} s`)
+  if (side.elapsedMs !== undefined) parts.push(`${(side.elapsedMs / 1000).toFixed(1)} s in all`)
+  if (side.result?.replyTokens !== undefined) parts.push(`${side.result.replyTokens} tokens`)
+  if (side.result?.promptTokens !== undefined) parts.push(`prompt ${side.result.promptTokens} tokens`)
+  return parts.join(' · ')
+}
+
+/**
+ * One prompt to two models side by side (a base and an instruct variant, or two sizes), with
+ * timing and token counts for each. These runs are not stored in the history.
+ */
+export function ComparePanel({ models, initial }: { models: string[]; initial: string }) {
+  const [sides, setSides] = useState<[Side, Side]>(() => [idle(initial), idle(models.find((m) => m !== initial) ?? initial)])
+  const [prompt, setPrompt] = useState('')
+  const streams = useRef<TypedStream<'chat:send'>[]>([])
+  const running = sides.some((s) => s.state === 'streaming')
+
+  const patch = (index: 0 | 1, change: Partial<Side>): void =>
+    setSides((current) => {
+      const next: [Side, Side] = [...current]
+      next[index] = { ...next[index], ...change }
+      return next
+    })
+
+  const runSide = async (index: 0 | 1, model: string, text: string): Promise<void> => {
+    const started = performance.now()
+    patch(index, { ...idle(model), state: 'streaming' })
+    const stream = api.stream(
+      'chat:send',
+      {
+        model,
+        messages: [
+          { role: 'system', content: DEFAULT_SYSTEM_PROMPT },
+          { role: 'user', content: text },
+        ],
+        options: { num_ctx: DEFAULT_NUM_CTX },
+      },
+      (events) => {
+        const arrived = events.map((e) => e.text).join('')
+        setSides((current) => {
+          const next: [Side, Side] = [...current]
+          const side = next[index]
+          next[index] = { ...side, text: side.text + arrived, firstTokenMs: side.firstTokenMs ?? performance.now() - started }
+          return next
+        })
+      },
+    )
+    streams.current[index] = stream
+    try {
+      const result = await stream.result
+      patch(index, { state: 'done', result, text: result.content, elapsedMs: performance.now() - started })
+    } catch (failure) {
+      const error = errorInfoOf(failure)
+      patch(index, error.code === 'CANCELLED' ? { state: 'stopped' } : { state: 'failed', error })
+    }
+  }
+
+  const run = (event: FormEvent): void => {
+    event.preventDefault()
+    const text = prompt.trim()
+    if (!text || running) return
+    void runSide(0, sides[0].model, text)
+    void runSide(1, sides[1].model, text)
+  }
+
+  return (
+    <section className="compare" aria-label="Compare two models">
+      <form className="compare-form" onSubmit={run}>
+        <label htmlFor="compare-prompt">Prompt for both models</label>
+        <textarea id="compare-prompt" rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        <div className="form-actions">
+          {running ? (
+            <button type="button" className="button button-danger" onClick={() => streams.current.forEach((s) => s.cancel())}>
+              Stop both
+            </button>
+          ) : (
+            <button type="submit" className="button button-primary" disabled={!prompt.trim()}>
+              Compare
+            </button>
+          )}
+        </div>
+      </form>
+      <div className="compare-columns">
+        {sides.map((side, i) => {
+          const index = i as 0 | 1
+          return (
+            <div key={index} className="compare-side">
+              <label htmlFor={`compare-model-${index}`}>{index === 0 ? 'Left model' : 'Right model'}</label>
+              <select
+                id={`compare-model-${index}`}
+                value={side.model}
+                disabled={running}
+                onChange={(e) => patch(index, idle(e.target.value))}
+              >
+                {(models.includes(side.model) ? models : [side.model, ...models]).map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </select>
+              <div className="turn compare-output" aria-live="polite" aria-label={`Reply from ${side.model}`} role="region">
+                <div className="turn-text">{side.text || (side.state === 'streaming' ? '…' : '')}</div>
+                {side.state === 'stopped' && <p className="turn-meta">Stopped.</p>}
+                {figures(side) && <p className="turn-meta">{figures(side)}</p>}
+                {side.error && <ErrorNotice error={side.error} />}
+              </div>
+            </div>
+          )
+        })}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,174 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { conversationAsCode, SNIPPET_FILE_NAME, type SnippetInput, type SnippetLanguage } from '../../../../../shared/codeSnippets.ts'
+
+const LANGUAGES: { id: SnippetLanguage; label: string; install: string }[] = [
+  { id: 'javascript', label: 'JavaScript', install: 'npm install ollama' },
+  { id: 'python', label: 'Python', install: 'pip install ollama' },
+]
+
+export interface CopyAsCodeDialogProps {
+  /** The conversation as it would be sent: model, system prompt, messages, options, keep-alive (and host when not the default). */
+  input: SnippetInput
+  onClose(): void
+  initialLanguage?: SnippetLanguage
+}
+
+type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reason: string; selected: boolean }
+
+/**
+ * Copies through the async clipboard API, falling back to a selection and execCommand: Electron
+ * windows whose session denies permissions, and pages served over plain http to another machine,
+ * have no async clipboard.
+ */
+async function copyText(text: string, fallbackSource: HTMLElement | null): Promise<void> {
+  try {
+    if (!navigator.clipboard) throw new Error('the clipboard API is not available here')
+    await navigator.clipboard.writeText(text)
+    return
+  } catch (error) {
+    if (fallbackSource && selectContents(fallbackSource) && document.execCommand('copy')) return
+    throw error
+  }
+}
+
+/** Selects the snippet so that, if copying fails, Ctrl+C / ⌘C copies it by hand. */
+function selectContents(element: HTMLElement): boolean {
+  const selection = window.getSelection()
+  if (!selection) return false
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  selection.removeAllRanges()
+  selection.addRange(range)
+  return true
+}
+
+/** The conversation as a runnable script for the `ollama` JavaScript or Python library, with Copy. */
+export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript' }: CopyAsCodeDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const codeRef = useRef<HTMLPreElement>(null)
+  const tabRefs = useRef<Partial<Record<SnippetLanguage, HTMLButtonElement | null>>>({})
+  const baseId = useId()
+  const [language, setLanguage] = useState<SnippetLanguage>(initialLanguage)
+  const [copy, setCopy] = useState<CopyState>({ kind: 'idle' })
+  const code = conversationAsCode(input, language)
+  const current = LANGUAGES.find((l) => l.id === language) ?? LANGUAGES[0]
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    dialog?.showModal()
+    tabRefs.current[initialLanguage]?.focus()
+    return () => dialog?.close()
+  }, [initialLanguage])
+
+  useEffect(() => {
+    // "Copied" describes one click; it should not linger as if it still applied after edits or a tab switch.
+    if (copy.kind !== 'copied') return
+    const timer = setTimeout(() => setCopy({ kind: 'idle' }), 4_000)
+    return () => clearTimeout(timer)
+  }, [copy])
+
+  const choose = (next: SnippetLanguage, focus: boolean) => {
+    setLanguage(next)
+    setCopy({ kind: 'idle' })
+    if (focus) tabRefs.current[next]?.focus()
+  }
+
+  /** Arrow keys, Home and End move between tabs (the ARIA tabs pattern); Tab moves on to the code. */
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = LANGUAGES.findIndex((l) => l.id === language)
+    const count = LANGUAGES.length
+    const moves: Record<string, number> = {
+      ArrowRight: (index + 1) % count,
+      ArrowLeft: (index - 1 + count) % count,
+      Home: 0,
+      End: count - 1,
+    }
+    const target = moves[event.key]
+    if (target === undefined) return
+    event.preventDefault()
+    const next = LANGUAGES[target]
+    if (next) choose(next.id, true)
+  }
+
+  const onCopy = () => {
+    copyText(code, codeRef.current).then(
+      () => setCopy({ kind: 'copied' }),
+      (error: unknown) =>
+        setCopy({
+          kind: 'failed',
+          reason: error instanceof Error ? error.message : String(error),
+          selected: codeRef.current ? selectContents(codeRef.current) : false,
+        }),
+    )
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog snippet-dialog"
+      aria-labelledby={`${baseId}-title`}
+      aria-describedby={`${baseId}-about`}
+      onClose={() => dialogRef.current?.open || onClose()}
+    >
+      <div className="library-head">
+        <h2 id={`${baseId}-title`}>Copy as code</h2>
+        <button type="button" className="button button-small" onClick={onClose} aria-label="Close copy as code">
+          Close
+        </button>
+      </div>
+      <p id={`${baseId}-about`} className="muted small">
+        This conversation as a script for the official <code>ollama</code> library: the model, system prompt, messages and options, with the
+        reply streamed to the terminal.
+      </p>
+
+      <div className="snippet-tabs" role="tablist" aria-label="Language">
+        {LANGUAGES.map((l) => (
+          <button
+            key={l.id}
+            ref={(element) => {
+              tabRefs.current[l.id] = element
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${l.id}`}
+            className="snippet-tab"
+            aria-selected={l.id === language}
+            aria-controls={`${baseId}-panel`}
+            tabIndex={l.id === language ? 0 : -1}
+            onClick={() => choose(l.id, false)}
+            onKeyDown={onTabKey}
+          >
+            {l.label}
+          </button>
+        ))}
+      </div>
+
+      <pre
+        ref={codeRef}
+        id={`${baseId}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${baseId}-tab-${language}`}
+        className="code-block snippet-code"
+        // Focusable so the keyboard can scroll a long snippet.
+        tabIndex={0}
+      >
+        {code}
+      </pre>
+      <p className="muted small">
+        Install the library with <code>{current?.install}</code>, save the code as <code>{SNIPPET_FILE_NAME[language]}</code> and run it
+        with <code>{language === 'javascript' ? `node ${SNIPPET_FILE_NAME.javascript}` : `python3 ${SNIPPET_FILE_NAME.python}`}</code>.
+      </p>
+
+      <div className="dialog-actions snippet-actions">
+        <p role="status" className={copy.kind === 'failed' ? 'field-error snippet-status' : 'ok-text snippet-status'}>
+          {copy.kind === 'copied' && `Copied the ${current?.label} code.`}
+          {copy.kind === 'failed' &&
+            `Could not copy (${copy.reason}). ${copy.selected ? 'The code is selected: press' : 'Select the code and press'} Ctrl+C (⌘C on a Mac).`}
+        </p>
+        <button type="button" className="button button-primary" onClick={onCopy}>
+          Copy {current?.label}
+        </button>
+      </div>
+    </dialog>
+  )
+}

@@ -1,0 +1,1034 @@
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react'
+import {
+  applyTemplate,
+  fieldDefaults,
+  fieldLabel,
+  missingFields,
+  missingFormatInstruction,
+  PresetDraft,
+  TemplateDraft,
+  templateFields,
+  templateParts,
+  type ImportCounts,
+  type OutputFormat,
+  type PromptLibraryFile,
+  type PromptLibraryList,
+  type PromptTemplate,
+  type SystemPreset,
+} from '../../../../../shared/domain/prompts.ts'
+import type { ErrorInfo } from '../../../../../shared/ipc/errors.ts'
+import { errorInfoOf } from '../../../ipc/client.ts'
+import { ErrorNotice } from '../../../ui/ErrorNotice.tsx'
+import { useAction } from '../../../ui/useAction.ts'
+import { Field } from '../../settings/Field.tsx'
+
+/** What "Use" hands to the chat: a system prompt to set (when the item has one) and messages to add. */
+export interface AppliedPrompt {
+  /** Set when the preset or template brings its own system prompt; otherwise the conversation keeps its own. */
+  systemPrompt?: string
+  /** The few-shot pairs, then the filled prompt as the last user message; empty for a preset. */
+  messages: { role: 'user' | 'assistant'; content: string }[]
+}
+
+/** The library's calls to main; the chat screen passes an adapter over `api.invoke('prompts:…')`. */
+export interface PromptLibraryApi {
+  list(): Promise<PromptLibraryList>
+  savePreset(draft: PresetDraft): Promise<SystemPreset>
+  deletePreset(id: string): Promise<boolean>
+  saveTemplate(draft: TemplateDraft): Promise<PromptTemplate>
+  deleteTemplate(id: string): Promise<boolean>
+  /** The text of an export file; main validates it. */
+  importLibrary(json: string): Promise<ImportCounts>
+  exportLibrary(): Promise<PromptLibraryFile>
+}
+
+export interface PromptLibraryDialogProps {
+  library: PromptLibraryApi
+  onApply(applied: AppliedPrompt): void
+  onClose(): void
+  /** Pre-fills a template's `{{input}}` field, e.g. with what is already typed in the composer. */
+  initialInput?: string
+}
+
+type Kind = 'preset' | 'template'
+type Selection = { kind: Kind; id: string }
+
+interface PresetForm {
+  id?: string
+  name: string
+  text: string
+}
+interface TemplateForm {
+  id?: string
+  name: string
+  description: string
+  systemPrompt: string
+  examples: { user: string; assistant: string }[]
+  prompt: string
+  outputFormat: OutputFormat | ''
+  wordLimit: string
+}
+type Editing = { kind: 'preset'; form: PresetForm } | { kind: 'template'; form: TemplateForm }
+
+const FORMAT_LABELS: Record<OutputFormat, string> = {
+  bullets: 'Bullet points',
+  table: 'Table',
+  json: 'JSON / list',
+  words: 'Word-limited',
+  free: 'Free text',
+}
+
+const EXPORT_FILE_NAME = 'instruct-desk-prompts.json'
+/** Far above any real library; stops a wrong file (a video, a disk image) from being read into memory. */
+const MAX_IMPORT_BYTES = 5_000_000
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function itemsText(presets: number, templates: number): string {
+  const parts = [templates ? plural(templates, 'template') : '', presets ? plural(presets, 'preset') : ''].filter(Boolean)
+  return parts.join(' and ')
+}
+
+function describeImport(counts: ImportCounts, fileName: string): string {
+  const added = itemsText(counts.presets, counts.templates)
+  const skipped = counts.skipped
+    ? ` ${plural(counts.skipped, 'item')} already in your library ${counts.skipped === 1 ? 'was' : 'were'} skipped.`
+    : ''
+  return added ? `Imported ${added} from ${fileName}.${skipped}` : `Nothing new in ${fileName}.${skipped}`
+}
+
+function matches(words: string[], texts: (string | undefined)[]): boolean {
+  const haystack = texts.join('\n').toLowerCase()
+  return words.every((word) => haystack.includes(word))
+}
+
+function presetForm(preset?: SystemPreset, copy = false): PresetForm {
+  if (!preset) return { name: '', text: '' }
+  return copy ? { name: copyName(preset.name), text: preset.text } : { id: preset.id, name: preset.name, text: preset.text }
+}
+
+function templateForm(template?: PromptTemplate, copy = false): TemplateForm {
+  if (!template) return { name: '', description: '', systemPrompt: '', examples: [], prompt: '', outputFormat: '', wordLimit: '' }
+  const form: TemplateForm = {
+    name: copy ? copyName(template.name) : template.name,
+    description: template.description,
+    systemPrompt: template.systemPrompt ?? '',
+    examples: template.examples.map((e) => ({ ...e })),
+    prompt: template.prompt,
+    outputFormat: template.outputFormat ?? '',
+    wordLimit: template.wordLimit === undefined ? '' : String(template.wordLimit),
+  }
+  return copy ? form : { ...form, id: template.id }
+}
+
+function copyName(name: string): string {
+  return `${name.slice(0, 93)} (copy)`
+}
+
+function upsert<T extends { id: string }>(items: T[], item: T): T[] {
+  return items.some((i) => i.id === item.id) ? items.map((i) => (i.id === item.id ? item : i)) : [...items, item]
+}
+
+/**
+ * The prompt library as a modal: presets and templates (built-ins marked), search, a preview of
+ * exactly what a template sends, its fields, and Use. The user's own items can be created, edited,
+ * duplicated, deleted, imported and exported; built-ins can be duplicated.
+ */
+export function PromptLibraryDialog({ library, onApply, onClose, initialInput }: PromptLibraryDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const fileRef = useRef<HTMLInputElement>(null)
+  const titleId = useId()
+  const searchId = useId()
+  const [items, setItems] = useState<PromptLibraryList>()
+  const [loadError, setLoadError] = useState<ErrorInfo>()
+  const [generation, setGeneration] = useState(0)
+  const [query, setQuery] = useState('')
+  const [selection, setSelection] = useState<Selection>()
+  const [editing, setEditing] = useState<Editing>()
+  /** Where focus goes after the next render: the shown item's heading, or the search box when nothing is shown. */
+  const focusTarget = useRef<'detail' | 'search'>(undefined)
+  const [status, setStatus] = useState('')
+  const action = useAction()
+  /** A failure stays on screen until the next call, except when the user moves on to an editor. */
+  const [dismissedError, setDismissedError] = useState<ErrorInfo>()
+  const shownError = action.error === dismissedError ? undefined : action.error
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    dialog?.showModal()
+    // showModal() would focus the first control (Close); searching is what people open a library for.
+    searchRef.current?.focus()
+    return () => dialog?.close()
+  }, [])
+
+  useEffect(() => {
+    let current = true
+    library.list().then(
+      (list) => {
+        if (!current) return
+        setItems(list)
+        setLoadError(undefined)
+      },
+      (error: unknown) => current && setLoadError(errorInfoOf(error)),
+    )
+    return () => {
+      current = false
+    }
+  }, [library, generation])
+
+  useEffect(() => {
+    // After the render that shows the target: the heading of the saved item, or the search box after a delete.
+    const target = focusTarget.current
+    if (!target) return
+    focusTarget.current = undefined
+    ;(target === 'detail' ? (headingRef.current ?? searchRef.current) : searchRef.current)?.focus()
+  })
+
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const presets = items?.presets.filter((p) => matches(words, [p.name, p.text])) ?? []
+  const templates = items?.templates.filter((t) => matches(words, [t.name, t.description, t.systemPrompt, t.prompt])) ?? []
+  const shown = pickShown(presets, templates, selection)
+
+  const startEditing = (next: Editing) => {
+    setDismissedError(action.error)
+    setStatus('')
+    setEditing(next)
+  }
+  const stopEditing = () => {
+    setEditing(undefined)
+    focusTarget.current = 'detail'
+  }
+
+  const savePreset = (draft: PresetDraft) =>
+    action.run(() =>
+      library.savePreset(draft).then((saved) => {
+        setItems((list) => list && { ...list, presets: upsert(list.presets, saved) })
+        setSelection({ kind: 'preset', id: saved.id })
+        setQuery('') // so the search cannot hide what was just saved
+        setStatus(`Saved the preset “${saved.name}”.`)
+        stopEditing()
+      }),
+    )
+  const saveTemplate = (draft: TemplateDraft) =>
+    action.run(() =>
+      library.saveTemplate(draft).then((saved) => {
+        setItems((list) => list && { ...list, templates: upsert(list.templates, saved) })
+        setSelection({ kind: 'template', id: saved.id })
+        setQuery('')
+        setStatus(`Saved the template “${saved.name}”.`)
+        stopEditing()
+      }),
+    )
+  const remove = (kind: Kind, item: { id: string; name: string }) =>
+    action.run(async () => {
+      await (kind === 'preset' ? library.deletePreset(item.id) : library.deleteTemplate(item.id))
+      setItems(
+        (list) =>
+          list && {
+            presets: list.presets.filter((p) => kind !== 'preset' || p.id !== item.id),
+            templates: list.templates.filter((t) => kind !== 'template' || t.id !== item.id),
+          },
+      )
+      setSelection(undefined)
+      setStatus(`Deleted the ${kind} “${item.name}”.`)
+      focusTarget.current = 'search'
+    })
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    // Cleared so choosing the same file again (after fixing it) fires another change.
+    event.target.value = ''
+    if (!file) return
+    setStatus('')
+    await action.run(async () => {
+      if (file.size > MAX_IMPORT_BYTES)
+        throw new Error(`${file.name} is too large for a prompt library (over 5 MB). Choose a file made with Export.`)
+      const counts = await library.importLibrary(await file.text())
+      setStatus(describeImport(counts, file.name))
+      setGeneration((g) => g + 1)
+    })
+  }
+
+  const exportFile = () => {
+    setStatus('')
+    void action.run(async () => {
+      const file = await library.exportLibrary()
+      const what = itemsText(file.presets.length, file.templates.length)
+      if (!what) {
+        setStatus('Nothing to export yet: built-ins come with every copy of Instruct Desk. Create or duplicate a preset or template first.')
+        return
+      }
+      const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }))
+      const link = document.createElement('a')
+      link.href = url
+      link.download = EXPORT_FILE_NAME
+      // Inside the dialog: everything outside a modal dialog is inert.
+      ;(dialogRef.current ?? document.body).append(link)
+      link.click()
+      link.remove()
+      // Revoked later, not at once: some browsers read the blob after click() returns.
+      setTimeout(() => URL.revokeObjectURL(url), 30_000)
+      setStatus(`Exported ${what} to ${EXPORT_FILE_NAME}.`)
+    })
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog library-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape leaves the editor first, then the library (the browser closes it; onClose below tells the parent).
+        if (!editing) return
+        event.preventDefault()
+        stopEditing()
+      }}
+      // However the browser closed it (Escape, or one that ignores the editor's preventDefault), the parent hears of it.
+      // Still open means the close came from StrictMode's effect re-run, which showed the dialog again.
+      onClose={() => dialogRef.current?.open || onClose()}
+    >
+      <div className="library-head">
+        <h2 id={titleId}>{editing ? editorTitle(editing) : 'Prompt library'}</h2>
+        <button type="button" className="button button-small" onClick={onClose} aria-label="Close the prompt library">
+          Close
+        </button>
+      </div>
+
+      <p role="status" className="library-status">
+        {status}
+      </p>
+      {shownError && <ErrorNotice error={shownError} />}
+
+      {editing?.kind === 'preset' && (
+        <PresetEditor initial={editing.form} busy={action.busy} onSave={(draft) => void savePreset(draft)} onCancel={stopEditing} />
+      )}
+      {editing?.kind === 'template' && (
+        <TemplateEditor
+          initial={editing.form}
+          presets={items?.presets ?? []}
+          busy={action.busy}
+          onSave={(draft) => void saveTemplate(draft)}
+          onCancel={stopEditing}
+        />
+      )}
+
+      {!editing && (
+        <>
+          <div className="library-toolbar">
+            <label className="visually-hidden" htmlFor={searchId}>
+              Search presets and templates
+            </label>
+            <input
+              id={searchId}
+              ref={searchRef}
+              type="search"
+              className="library-search"
+              placeholder="Search presets and templates"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <button type="button" className="button" onClick={() => startEditing({ kind: 'template', form: templateForm() })}>
+              New template
+            </button>
+            <button type="button" className="button" onClick={() => startEditing({ kind: 'preset', form: presetForm() })}>
+              New preset
+            </button>
+            <button type="button" className="button" onClick={() => fileRef.current?.click()} disabled={action.busy}>
+              Import…
+            </button>
+            <input
+              ref={fileRef}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              aria-label="Prompt library file to import"
+              onChange={(e) => void importFile(e)}
+            />
+            <button type="button" className="button" onClick={exportFile} disabled={action.busy}>
+              Export
+            </button>
+          </div>
+
+          {loadError && <ErrorNotice error={loadError} onRetry={() => setGeneration((g) => g + 1)} />}
+          {!items && !loadError && <p className="muted">Loading the library…</p>}
+
+          {items && (
+            <div className="library-body">
+              <nav className="library-list" aria-label="Presets and templates">
+                {words.length > 0 && (
+                  <p className="muted small" role="status">
+                    {presets.length + templates.length === 0 ? 'Nothing matches.' : `${itemsText(presets.length, templates.length)} match.`}
+                  </p>
+                )}
+                <ItemGroup
+                  title="Templates"
+                  items={templates}
+                  selected={shown?.kind === 'template' ? shown.item.id : undefined}
+                  onSelect={(id) => setSelection({ kind: 'template', id })}
+                />
+                <ItemGroup
+                  title="System presets"
+                  items={presets}
+                  selected={shown?.kind === 'preset' ? shown.item.id : undefined}
+                  onSelect={(id) => setSelection({ kind: 'preset', id })}
+                />
+              </nav>
+              <div className="library-detail">
+                {shown?.kind === 'template' && (
+                  <TemplateDetail
+                    key={shown.item.id}
+                    template={shown.item}
+                    headingRef={headingRef}
+                    initialInput={initialInput}
+                    busy={action.busy}
+                    onApply={onApply}
+                    onEdit={() => startEditing({ kind: 'template', form: templateForm(shown.item) })}
+                    onDuplicate={() => startEditing({ kind: 'template', form: templateForm(shown.item, true) })}
+                    onDelete={() => void remove('template', shown.item)}
+                  />
+                )}
+                {shown?.kind === 'preset' && (
+                  <PresetDetail
+                    key={shown.item.id}
+                    preset={shown.item}
+                    headingRef={headingRef}
+                    busy={action.busy}
+                    onApply={onApply}
+                    onEdit={() => startEditing({ kind: 'preset', form: presetForm(shown.item) })}
+                    onDuplicate={() => startEditing({ kind: 'preset', form: presetForm(shown.item, true) })}
+                    onDelete={() => void remove('preset', shown.item)}
+                  />
+                )}
+                {!shown && <p className="muted">Nothing matches “{query.trim()}”. Try other words, or New template.</p>}
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </dialog>
+  )
+}
+
+function editorTitle(editing: Editing): string {
+  const kind = editing.kind === 'preset' ? 'preset' : 'template'
+  return editing.form.id ? `Edit ${kind}` : `New ${kind}`
+}
+
+/**
+ * The chosen item while the search still lists it; otherwise the first listed template (or
+ * preset), so the preview always matches the list and is never empty when the library opens.
+ */
+function pickShown(
+  presets: SystemPreset[],
+  templates: PromptTemplate[],
+  selection: Selection | undefined,
+): { kind: 'template'; item: PromptTemplate } | { kind: 'preset'; item: SystemPreset } | undefined {
+  const preset = selection?.kind === 'preset' ? presets.find((p) => p.id === selection.id) : undefined
+  if (preset) return { kind: 'preset', item: preset }
+  const template = selection?.kind === 'template' ? templates.find((t) => t.id === selection.id) : undefined
+  if (template) return { kind: 'template', item: template }
+  if (templates[0]) return { kind: 'template', item: templates[0] }
+  return presets[0] && { kind: 'preset', item: presets[0] }
+}
+
+function ItemGroup({
+  title,
+  items,
+  selected,
+  onSelect,
+}: {
+  title: string
+  items: { id: string; name: string; builtIn: boolean }[]
+  selected: string | undefined
+  onSelect(id: string): void
+}) {
+  const headingId = useId()
+  if (items.length === 0) return null
+  return (
+    <section className="library-group" aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              className="library-item"
+              aria-current={item.id === selected ? 'true' : undefined}
+              onClick={() => onSelect(item.id)}
+            >
+              <span className="library-item-name">{item.name}</span>
+              {item.builtIn && <span className="badge">Built-in</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** Prompt text with its `{{fields}}` marked, exactly as stored. */
+function PromptText({ text, label }: { text: string; label: string }) {
+  return (
+    <pre className="library-text" aria-label={label} tabIndex={0}>
+      {templateParts(text).map((part, index) =>
+        part.kind === 'text' ? (
+          <span key={index}>{part.text}</span>
+        ) : (
+          <mark
+            key={index}
+            className="library-field"
+            title={part.fallback === undefined ? 'A field' : `A field; empty means “${part.fallback}”`}
+          >
+            {part.raw}
+          </mark>
+        ),
+      )}
+    </pre>
+  )
+}
+
+interface ItemActionProps {
+  name: string
+  builtIn: boolean
+  busy: boolean
+  onEdit(): void
+  onDuplicate(): void
+  onDelete(): void
+}
+
+/** Edit and delete for the user's items, duplicate for all; delete asks first, in place. */
+function ItemActions({ name, builtIn, busy, onEdit, onDuplicate, onDelete }: ItemActionProps) {
+  const [confirming, setConfirming] = useState(false)
+  const keepRef = useRef<HTMLButtonElement>(null)
+  const deleteRef = useRef<HTMLButtonElement>(null)
+  const asked = useRef(false)
+
+  useEffect(() => {
+    // Focus follows the question and comes back to Delete when it is answered with Keep.
+    if (confirming) keepRef.current?.focus()
+    else if (asked.current) deleteRef.current?.focus()
+    asked.current = confirming
+  }, [confirming])
+
+  if (confirming) {
+    return (
+      <div className="library-confirm" role="group" aria-label={`Delete “${name}”?`}>
+        <p>Delete “{name}”? This cannot be undone; Export keeps a copy.</p>
+        <div className="library-actions">
+          <button ref={keepRef} type="button" className="button button-small" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+          <button type="button" className="button button-small button-danger" onClick={onDelete} disabled={busy}>
+            {busy ? 'Deleting…' : `Delete “${name}”`}
+          </button>
+        </div>
+      </div>
+    )
+  }
+  return (
+    <div className="library-actions">
+      {!builtIn && (
+        <button type="button" className="button button-small" onClick={onEdit} aria-label={`Edit “${name}”`}>
+          Edit
+        </button>
+      )}
+      <button type="button" className="button button-small" onClick={onDuplicate} aria-label={`Duplicate “${name}”`}>
+        Duplicate
+      </button>
+      {!builtIn && (
+        <button
+          ref={deleteRef}
+          type="button"
+          className="button button-small"
+          onClick={() => setConfirming(true)}
+          aria-label={`Delete “${name}”…`}
+        >
+          Delete…
+        </button>
+      )}
+      {builtIn && <p className="muted small">Built-in: duplicate it to make a version of your own.</p>}
+    </div>
+  )
+}
+
+function PresetDetail({
+  preset,
+  headingRef,
+  busy,
+  onApply,
+  ...actions
+}: {
+  preset: SystemPreset
+  headingRef: RefObject<HTMLHeadingElement | null>
+  busy: boolean
+  onApply(applied: AppliedPrompt): void
+  onEdit(): void
+  onDuplicate(): void
+  onDelete(): void
+}) {
+  return (
+    <article className="library-article">
+      <div className="library-detail-head">
+        <h3 ref={headingRef} tabIndex={-1}>
+          {preset.name}
+        </h3>
+        <span className="badge">System preset</span>
+        {preset.builtIn && <span className="badge">Built-in</span>}
+      </div>
+      <ItemActions name={preset.name} builtIn={preset.builtIn} busy={busy} {...actions} />
+      <h4>System prompt</h4>
+      <pre className="library-text" tabIndex={0} aria-label="System prompt">
+        {preset.text}
+      </pre>
+      <div className="library-use-actions">
+        <button type="button" className="button button-primary" onClick={() => onApply({ systemPrompt: preset.text, messages: [] })}>
+          Use as system prompt
+        </button>
+      </div>
+    </article>
+  )
+}
+
+function TemplateDetail({
+  template,
+  headingRef,
+  initialInput,
+  busy,
+  onApply,
+  ...actions
+}: {
+  template: PromptTemplate
+  headingRef: RefObject<HTMLHeadingElement | null>
+  initialInput: string | undefined
+  busy: boolean
+  onApply(applied: AppliedPrompt): void
+  onEdit(): void
+  onDuplicate(): void
+  onDelete(): void
+}) {
+  const fields = templateFields(template)
+  const defaults = fieldDefaults(template)
+  const formRef = useRef<HTMLFormElement>(null)
+  const [values, setValues] = useState((): Record<string, string> =>
+    initialInput?.trim() && fields.includes('input') ? { input: initialInput } : {},
+  )
+  const [missing, setMissing] = useState<string[]>([])
+  const stillMissing = missingFields(template, values)
+
+  const use = (event: FormEvent) => {
+    event.preventDefault()
+    if (stillMissing.length > 0) {
+      setMissing(stillMissing)
+      formRef.current?.querySelector<HTMLElement>(`[name="${stillMissing[0]}"]`)?.focus()
+      return
+    }
+    const applied = applyTemplate(template, values)
+    onApply(applied.system === undefined ? { messages: applied.messages } : { systemPrompt: applied.system, messages: applied.messages })
+  }
+
+  return (
+    <article className="library-article">
+      <div className="library-detail-head">
+        <h3 ref={headingRef} tabIndex={-1}>
+          {template.name}
+        </h3>
+        {template.builtIn && <span className="badge">Built-in</span>}
+        {template.outputFormat && <span className="badge library-badge-muted">{FORMAT_LABELS[template.outputFormat]}</span>}
+        {template.wordLimit !== undefined && <span className="badge library-badge-muted">Under {template.wordLimit} words</span>}
+      </div>
+      {template.description && <p className="muted">{template.description}</p>}
+      <ItemActions name={template.name} builtIn={template.builtIn} busy={busy} {...actions} />
+
+      {template.systemPrompt?.trim() && (
+        <>
+          <h4>System prompt</h4>
+          <PromptText text={template.systemPrompt} label="System prompt" />
+        </>
+      )}
+      {template.examples.length > 0 && (
+        <>
+          <h4>Examples, sent first as {plural(template.examples.length, 'message pair')}</h4>
+          <ol className="library-examples">
+            {template.examples.map((example, index) => (
+              <li key={index}>
+                <p className="library-role">User</p>
+                <pre className="library-text" tabIndex={0} aria-label={`Example ${index + 1}, user message`}>
+                  {example.user}
+                </pre>
+                <p className="library-role">Assistant</p>
+                <pre className="library-text" tabIndex={0} aria-label={`Example ${index + 1}, assistant reply`}>
+                  {example.assistant}
+                </pre>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h4>Prompt</h4>
+      <PromptText text={template.prompt} label="Prompt" />
+
+      <form ref={formRef} className="library-use" onSubmit={use} noValidate>
+        {fields.length > 0 ? (
+          <fieldset className="library-fields">
+            <legend>Fill in the fields</legend>
+            {fields.map((name) => {
+              const fallback = defaults[name]
+              const error = missing.includes(name) && stillMissing.includes(name) ? 'Fill this in to use the template.' : undefined
+              const help = fallback ? `Leave empty for “${fallback}”.` : undefined
+              return (
+                <Field key={name} label={fieldLabel(name)} help={help} error={error}>
+                  {(props) =>
+                    name === 'input' ? (
+                      <textarea
+                        {...props}
+                        name={name}
+                        rows={6}
+                        value={values[name] ?? ''}
+                        placeholder={fallback}
+                        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+                      />
+                    ) : (
+                      <input
+                        {...props}
+                        name={name}
+                        value={values[name] ?? ''}
+                        placeholder={fallback}
+                        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+                      />
+                    )
+                  }
+                </Field>
+              )
+            })}
+          </fieldset>
+        ) : (
+          <p className="muted small">This template has no fields: it is sent as written.</p>
+        )}
+        <details className="library-preview">
+          <summary>Show exactly what will be sent</summary>
+          {stillMissing.length > 0 ? (
+            <p className="muted small">Fill in {stillMissing.map(fieldLabel).join(', ')} to see the messages.</p>
+          ) : (
+            <SentPreview applied={applyTemplate(template, values)} />
+          )}
+        </details>
+        <div className="library-use-actions">
+          <button type="submit" className="button button-primary">
+            Use template
+          </button>
+        </div>
+      </form>
+    </article>
+  )
+}
+
+function SentPreview({ applied }: { applied: ReturnType<typeof applyTemplate> }) {
+  const messages = [...(applied.system ? [{ role: 'system', content: applied.system }] : []), ...applied.messages]
+  return (
+    <ol className="library-sent">
+      {messages.map((message, index) => (
+        <li key={index}>
+          <p className="library-role">{message.role}</p>
+          <pre className="library-text">{message.content}</pre>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** zod issues keyed by field path (`examples.0.user`), for messages beside each input. */
+function issuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const issue of issues) errors[issue.path.map(String).join('.')] ??= issue.message
+  return errors
+}
+
+function useFocusFirstInvalid(formRef: RefObject<HTMLFormElement | null>, errors: Record<string, string>): void {
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [formRef, errors])
+}
+
+function PresetEditor({
+  initial,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  initial: PresetForm
+  busy: boolean
+  onSave(draft: PresetDraft): void
+  onCancel(): void
+}) {
+  const formRef = useRef<HTMLFormElement>(null)
+  const [form, setForm] = useState(initial)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  useFocusFirstInvalid(formRef, errors)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const parsed = PresetDraft.safeParse(form)
+    if (!parsed.success) return setErrors(issuesByField(parsed.error.issues))
+    setErrors({})
+    onSave(parsed.data)
+  }
+
+  return (
+    <form ref={formRef} className="library-editor" onSubmit={submit} noValidate>
+      <Field label="Name" error={errors.name}>
+        {(props) => (
+          <input {...props} value={form.name} maxLength={100} autoFocus onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        )}
+      </Field>
+      <Field
+        label="System prompt"
+        error={errors.text}
+        help="Say who the assistant is, what it must and must not do, and the format of its answers."
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={8}
+            value={form.text}
+            placeholder="You are a helpful and concise assistant."
+            onChange={(e) => setForm({ ...form, text: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save preset'}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function TemplateEditor({
+  initial,
+  presets,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  initial: TemplateForm
+  presets: SystemPreset[]
+  busy: boolean
+  onSave(draft: TemplateDraft): void
+  onCancel(): void
+}) {
+  const formRef = useRef<HTMLFormElement>(null)
+  const presetSelectId = useId()
+  const [form, setForm] = useState(initial)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [presetId, setPresetId] = useState(presets[0]?.id ?? '')
+  const [addedExample, setAddedExample] = useState<number>()
+  useFocusFirstInvalid(formRef, errors)
+
+  const update = (patch: Partial<TemplateForm>) => setForm((f) => ({ ...f, ...patch }))
+  const updateExample = (index: number, patch: Partial<TemplateForm['examples'][number]>) =>
+    update({ examples: form.examples.map((e, i) => (i === index ? { ...e, ...patch } : e)) })
+
+  const wordLimit = form.wordLimit.trim() === '' ? undefined : Number(form.wordLimit)
+  const fields = templateFields(form)
+  const instruction = missingFormatInstruction(
+    form.prompt,
+    form.outputFormat || undefined,
+    Number.isInteger(wordLimit) ? wordLimit : undefined,
+  )
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const draft = {
+      ...(form.id ? { id: form.id } : {}),
+      name: form.name,
+      description: form.description.trim(),
+      ...(form.systemPrompt.trim() ? { systemPrompt: form.systemPrompt } : {}),
+      examples: form.examples,
+      prompt: form.prompt,
+      ...(form.outputFormat ? { outputFormat: form.outputFormat } : {}),
+      ...(wordLimit === undefined ? {} : { wordLimit }),
+    }
+    const parsed = TemplateDraft.safeParse(draft)
+    const found = parsed.success ? {} : issuesByField(parsed.error.issues)
+    if (wordLimit !== undefined && !Number.isInteger(wordLimit)) found.wordLimit = 'Use a whole number of words, or leave it empty.'
+    if (!parsed.success || Object.keys(found).length > 0) return setErrors(found)
+    setErrors({})
+    onSave(parsed.data)
+  }
+
+  return (
+    <form ref={formRef} className="library-editor" onSubmit={submit} noValidate>
+      <div className="field-row">
+        <Field label="Name" error={errors.name}>
+          {(props) => <input {...props} value={form.name} maxLength={100} autoFocus onChange={(e) => update({ name: e.target.value })} />}
+        </Field>
+        <Field label="Description" error={errors.description} help="One line shown in the library.">
+          {(props) => (
+            <input {...props} value={form.description} maxLength={500} onChange={(e) => update({ description: e.target.value })} />
+          )}
+        </Field>
+      </div>
+
+      <Field
+        label="System prompt (optional)"
+        error={errors.systemPrompt}
+        help="Replaces the conversation's system prompt when the template is used. Leave empty to keep it."
+      >
+        {(props) => <textarea {...props} rows={3} value={form.systemPrompt} onChange={(e) => update({ systemPrompt: e.target.value })} />}
+      </Field>
+      {presets.length > 0 && (
+        <div className="library-inline">
+          <label htmlFor={presetSelectId} className="inline-label">
+            Preset
+          </label>
+          <select id={presetSelectId} value={presetId} onChange={(e) => setPresetId(e.target.value)}>
+            {presets.map((preset) => (
+              <option key={preset.id} value={preset.id}>
+                {preset.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => update({ systemPrompt: presets.find((p) => p.id === presetId)?.text ?? form.systemPrompt })}
+          >
+            Use its text as the system prompt
+          </button>
+        </div>
+      )}
+
+      <fieldset className="library-fields">
+        <legend>Few-shot examples (optional)</legend>
+        <p className="muted small">
+          Each pair is sent as a real user message and assistant reply before your prompt, so the model sees the exact answer format you
+          want. Write the user message the way your prompt reads. Examples are sent as written: no fields.
+        </p>
+        {form.examples.map((example, index) => (
+          <div className="library-example-edit" key={index}>
+            <Field label={`Example ${index + 1}: user message`} error={errors[`examples.${index}.user`]}>
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={3}
+                  value={example.user}
+                  autoFocus={index === addedExample}
+                  onChange={(e) => updateExample(index, { user: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field label={`Example ${index + 1}: assistant reply`} error={errors[`examples.${index}.assistant`]}>
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={3}
+                  value={example.assistant}
+                  onChange={(e) => updateExample(index, { assistant: e.target.value })}
+                />
+              )}
+            </Field>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setAddedExample(undefined)
+                update({ examples: form.examples.filter((_, i) => i !== index) })
+              }}
+            >
+              Remove example {index + 1}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button-small"
+          disabled={form.examples.length >= 20}
+          onClick={() => {
+            setAddedExample(form.examples.length)
+            update({ examples: [...form.examples, { user: '', assistant: '' }] })
+          }}
+        >
+          Add an example pair
+        </button>
+      </fieldset>
+
+      <Field
+        label="Prompt"
+        error={errors.prompt}
+        help={
+          <>
+            Start with an action verb (Summarize, Translate, Write…) and say the output format. Put <code>{'{{input}}'}</code> where the
+            text goes; other fields are <code>{'{{name}}'}</code> or <code>{'{{name=default}}'}</code>.{' '}
+            {fields.length > 0 ? `Fields: ${fields.join(', ')}.` : 'No fields yet.'}
+          </>
+        }
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={7}
+            value={form.prompt}
+            placeholder={'Summarize the text below in 3 bullet points.\n\n"""\n{{input}}\n"""'}
+            onChange={(e) => update({ prompt: e.target.value })}
+          />
+        )}
+      </Field>
+
+      <div className="field-row">
+        <Field label="Output format" error={errors.outputFormat} help="Shown as a badge; the prompt itself must ask for it.">
+          {(props) => (
+            <select {...props} value={form.outputFormat} onChange={(e) => update({ outputFormat: e.target.value as OutputFormat | '' })}>
+              <option value="">Not set</option>
+              {Object.entries(FORMAT_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Word limit" error={errors.wordLimit} help="Empty for none.">
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={10_000}
+              step={1}
+              value={form.wordLimit}
+              onChange={(e) => update({ wordLimit: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      {instruction && (
+        <div className="notice notice-info">
+          <p>The model only reads the prompt, and it does not ask for this yet: “{instruction}”</p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => update({ prompt: form.prompt.trim() ? `${form.prompt.trimEnd()}\n${instruction}` : instruction })}
+          >
+            Add it to the prompt
+          </button>
+        </div>
+      )}
+
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save template'}
+        </button>
+      </div>
+    </form>
+  )
+}

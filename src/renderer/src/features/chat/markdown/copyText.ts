@@ -1,0 +1,42 @@
+export type CopyResult = { ok: true } | { ok: false; reason: string }
+
+/**
+ * Puts text on the clipboard. The async Clipboard API first; where it is missing (an insecure
+ * context) or refused (a permission handler that denies `clipboard-sanitized-write`, as Electron
+ * sessions that deny every permission do), the older `execCommand('copy')` from a hidden textarea,
+ * which needs only the click that got us here.
+ */
+export async function copyText(text: string): Promise<CopyResult> {
+  let reason = 'the clipboard is not available here'
+  if (typeof navigator.clipboard?.writeText === 'function') {
+    try {
+      await navigator.clipboard.writeText(text)
+      return { ok: true }
+    } catch (error) {
+      reason = error instanceof Error && error.message ? error.message : 'the clipboard refused'
+    }
+  }
+  return legacyCopy(text) ? { ok: true } : { ok: false, reason }
+}
+
+function legacyCopy(text: string): boolean {
+  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
+  const buffer = document.createElement('textarea')
+  buffer.className = 'md-copy-buffer'
+  buffer.value = text
+  buffer.readOnly = true
+  buffer.setAttribute('aria-hidden', 'true')
+  buffer.tabIndex = -1
+  document.body.append(buffer)
+  try {
+    // The copy acts on the focused element's selection.
+    buffer.focus({ preventScroll: true })
+    buffer.select()
+    return document.execCommand('copy')
+  } catch {
+    return false
+  } finally {
+    buffer.remove()
+    previous?.focus({ preventScroll: true })
+  }
+}

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ChatReplyAction } from '../../../../shared/domain/chatReply.ts'
+import { activePath, type Conversation, type StoredMessage } from '../../../../shared/domain/conversation.ts'
+import type { InvokeRequest } from '../../../../shared/ipc/contract.ts'
+import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
+import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
+import { deepestLeaf, upsertMessage } from './conversationTree.ts'
+
+type ReplyRequest = ChatReplyAction extends infer A ? (A extends ChatReplyAction ? Omit<A, 'conversationId'> : never) : never
+
+/**
+ * One stored conversation, live: replies stream into it, every change is already saved by main,
+ * and after an error the conversation is read back so the screen shows exactly what was kept.
+ */
+export function useConversation(id: string | undefined, onChanged: () => void, onMissing: () => void) {
+  // Kept with the id they belong to, so switching conversations never shows the previous one's state.
+  const [loaded, setLoaded] = useState<{ id: string; conversation: Conversation }>()
+  const [failure, setFailure] = useState<{ id: string; load?: ErrorInfo; notice?: ErrorInfo }>()
+  const active = useRef<TypedStream<'chat:reply'> | undefined>(undefined)
+  const [busy, setBusy] = useState(false)
+  const conversation = loaded && loaded.id === id ? loaded.conversation : undefined
+  const mine = failure && failure.id === id ? failure : undefined
+
+  const setConversation = useCallback(
+    (change: (current: Conversation | undefined) => Conversation | undefined) =>
+      setLoaded((current) => {
+        const next = change(current && current.id === id ? current.conversation : undefined)
+        return next && id ? { id, conversation: next } : current
+      }),
+    [id],
+  )
+  /** A failure that belongs to no message (the prompt did not fit, the conversation vanished). */
+  const setNotice = useCallback((notice: ErrorInfo | undefined) => id && setFailure({ id, notice }), [id])
+
+  const loadFailed = useCallback(
+    (error: unknown) => {
+      if (!id) return
+      const info = errorInfoOf(error)
+      // Deleted elsewhere (another window, the CLI): let the screen move on.
+      if (info.code === 'BAD_REQUEST') onMissing()
+      else setFailure({ id, load: info })
+    },
+    [id, onMissing],
+  )
+
+  const reload = useCallback(async (): Promise<void> => {
+    if (!id) return
+    await api.invoke('conversations:get', { id }).then((fresh) => setLoaded({ id, conversation: fresh }), loadFailed)
+  }, [id, loadFailed])
+
+  useEffect(() => {
+    if (!id) return
+    void api.invoke('conversations:get', { id }).then((fresh) => setLoaded({ id, conversation: fresh }), loadFailed)
+  }, [id, loadFailed])
+
+  const reply = useCallback(
+    async (request: ReplyRequest): Promise<void> => {
+      if (!id || active.current) return
+      setNotice(undefined)
+      setBusy(true)
+      let streamingId: string | undefined
+      const stream = api.stream('chat:reply', { ...request, conversationId: id } as ChatReplyAction, (events) => {
+        setConversation((current) => {
+          let next = current
+          for (const event of events) {
+            if (!next) break
+            if (event.type === 'message') {
+              streamingId = event.message.state === 'streaming' ? event.message.id : streamingId
+              next = { ...upsertMessage(next, event.message), activeLeafId: event.message.id }
+            } else {
+              const target = next.messages.find((m) => m.id === streamingId)
+              if (target) next = upsertMessage(next, { ...target, content: target.content + event.text })
+            }
+          }
+          return next
+        })
+      })
+      active.current = stream
+      try {
+        const final = await stream.result
+        setConversation((current) => (current ? upsertMessage(current, final) : current))
+      } catch (failure) {
+        const error = errorInfoOf(failure)
+        // The reply's own failure is saved on its message; anything else is shown above the composer.
+        if (!streamingId && error.code !== 'CANCELLED') setNotice(error)
+      } finally {
+        // Read back what main stored (final states, the title the first message gave the conversation).
+        await reload()
+        active.current = undefined
+        setBusy(false)
+        onChanged()
+      }
+    },
+    [id, reload, onChanged, setConversation, setNotice],
+  )
+
+  const update = useCallback(
+    async (patch: Omit<InvokeRequest<'conversations:update'>, 'id'>): Promise<void> => {
+      if (!id) return
+      const updated = await api.invoke('conversations:update', { id, ...patch })
+      setConversation(() => updated)
+      onChanged()
+    },
+    [id, onChanged, setConversation],
+  )
+
+  const showVersion = useCallback(
+    (message: StoredMessage) => {
+      if (!conversation) return
+      void update({ activeLeafId: deepestLeaf(conversation.messages, message).id })
+    },
+    [conversation, update],
+  )
+
+  const deleteMessage = useCallback(
+    async (messageId: string) => {
+      if (!id) return
+      const updated = await api.invoke('messages:delete', { conversationId: id, id: messageId })
+      setConversation(() => updated)
+      onChanged()
+    },
+    [id, onChanged, setConversation],
+  )
+
+  const thread = conversation ? activePath(conversation.messages, conversation.activeLeafId) : []
+  return {
+    conversation,
+    thread,
+    loadError: mine?.load,
+    notice: mine?.notice,
+    busy,
+    reload,
+    reply,
+    stop: () => active.current?.cancel(),
+    update,
+    showVersion,
+    deleteMessage,
+    dismissNotice: () => setNotice(undefined),
+  }
+}

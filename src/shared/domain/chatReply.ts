@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { StoredMessage } from './conversation.ts'
+
+const Id = z.string().min(1).max(100)
+const Text = z.string().trim().min(1).max(2_000_000)
+
+/**
+ * What the user asked for in a stored conversation: a new message, an edited one (a new branch),
+ * another answer to the same message (a sibling reply), or more of an interrupted reply.
+ */
+export const ChatReplyAction = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('send'),
+      conversationId: Id,
+      text: Text,
+      /** Few-shot examples from a template: stored and sent as real user/assistant pairs before the message. */
+      examples: z
+        .array(z.object({ user: z.string().min(1).max(100_000), assistant: z.string().min(1).max(100_000) }).strict())
+        .max(20)
+        .optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('edit'), conversationId: Id, messageId: Id, text: Text }).strict(),
+  z.object({ kind: z.literal('regenerate'), conversationId: Id, messageId: Id }).strict(),
+  z.object({ kind: z.literal('continue'), conversationId: Id, messageId: Id }).strict(),
+])
+export type ChatReplyAction = z.infer<typeof ChatReplyAction>
+
+/** First the stored messages the reply created (the user's, the reply's placeholder), then its text as it arrives. */
+export const ChatReplyEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message'), message: StoredMessage }),
+  z.object({ type: z.literal('token'), text: z.string() }),
+])
+export type ChatReplyEvent = z.infer<typeof ChatReplyEvent>

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { unnamedControls } from '../support/browser.ts'
+import { QWEN } from '../support/fakeOllama.ts'
+import { useAppSession } from './appSession.ts'
+
+const session = useAppSession({ width: 1280, height: 900 }, (h) => {
+  h.fake.models = [QWEN, { name: 'tiny:2k', size: 100_000_000, family: 'llama', contextLength: 512 }]
+})
+
+const page = () => session.page
+const replies = () => page().getByRole('article', { name: 'Assistant said' })
+const yours = () => page().getByRole('article', { name: 'You said' })
+
+async function send(text: string): Promise<void> {
+  await page().getByRole('textbox', { name: 'Message' }).fill(text)
+  await page().keyboard.press('Enter')
+  await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 10_000 }).not.toBe('streaming')
+}
+
+async function setOption(label: string, value: string): Promise<void> {
+  await page().getByRole('button', { name: 'Options', exact: true }).click()
+  await page().getByRole('spinbutton', { name: label }).fill(value)
+  await page().getByRole('button', { name: 'Save options' }).click()
+  await expect.poll(() => page().getByText('Saved for this chat.').isVisible()).toBe(true)
+  await page().getByRole('button', { name: 'Options', exact: true }).click()
+}
+
+describe('chat history', () => {
+  it('keeps conversations across reloads, and search finds a message and opens it', async () => {
+    await send('Where is the capital of Peru?')
+    await page().reload()
+    const list = page().getByRole('navigation', { name: 'Conversations' })
+    await expect.poll(() => list.getByText('Where is the capital of Peru?').first().isVisible(), { timeout: 5_000 }).toBe(true)
+    await page().getByRole('button', { name: 'New chat' }).click()
+    await expect.poll(() => yours().count()).toBe(0)
+    await page().getByRole('searchbox', { name: 'Search all messages' }).fill('capit')
+    const hit = page().getByRole('list', { name: 'Search results' }).getByRole('button').first()
+    await expect.poll(() => hit.locator('mark').textContent(), { timeout: 5_000 }).toBe('capital')
+    await hit.click()
+    await expect.poll(() => yours().first().textContent()).toContain('Where is the capital of Peru?')
+    expect(await unnamedControls(page())).toEqual([])
+  })
+
+  it('deletes a conversation with an undo', async () => {
+    await send('Remember the milk')
+    await page().getByRole('button', { name: 'Delete Remember the milk' }).click()
+    await expect.poll(() => page().getByRole('button', { name: 'Delete Remember the milk' }).count()).toBe(0)
+    await page().getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => yours().first().textContent()).toContain('Remember the milk')
+  })
+
+  it('regenerates into a second version and switches back to the first', async () => {
+    session.h.fake.reply = 'First answer.'
+    await send('Name a colour')
+    session.h.fake.reply = 'Second answer.'
+    await replies().last().getByRole('button', { name: 'Regenerate' }).click()
+    await expect.poll(() => replies().last().textContent(), { timeout: 5_000 }).toContain('Second answer.')
+    expect(await replies().last().getByRole('group', { name: 'Versions' }).textContent()).toContain('2 / 2')
+    await replies().last().getByRole('button', { name: 'Previous version' }).click()
+    await expect.poll(() => replies().last().textContent()).toContain('First answer.')
+  })
+
+  it('edits a message into a new branch, keeping the earlier exchange reachable', async () => {
+    await send('Translate "cat" to French')
+    await yours().last().getByRole('button', { name: 'Edit' }).click()
+    await yours().last().getByRole('textbox', { name: 'Edit your message' }).fill('Translate "dog" to French')
+    await yours().last().getByRole('button', { name: 'Send as a new version' }).click()
+    await expect.poll(() => yours().last().textContent(), { timeout: 5_000 }).toContain('"dog"')
+    await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 5_000 }).toBe('complete')
+    await yours().last().getByRole('button', { name: 'Previous version' }).click()
+    await expect.poll(() => yours().last().textContent()).toContain('"cat"')
+    expect(await replies().count()).toBe(1)
+  })
+})
+
+describe('replies that go wrong', () => {
+  it('keeps a reply cut off by a dropped connection, marks it interrupted, and Continue finishes it', async () => {
+    session.h.fake.chatFault = { kind: 'drop-after', tokens: 4 }
+    await send('Tell me a story')
+    expect(await replies().last().getAttribute('data-state')).toBe('interrupted')
+    const partial = ((await replies().last().locator('.turn-markdown').textContent()) ?? '').trim()
+    expect(partial.length).toBeGreaterThan(0)
+    await page().reload()
+    await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 5_000 }).toBe('interrupted')
+    session.h.fake.chatFault = { kind: 'none' }
+    await replies().last().getByRole('button', { name: 'Continue' }).click()
+    await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 5_000 }).toBe('complete')
+    expect(await replies().last().locator('.turn-markdown').textContent()).toMatch(
+      new RegExp(`^${partial.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    )
+  })
+
+  it('says before sending that a prompt does not fit, keeps the message, and raising the window sends it', async () => {
+    await send('Hello')
+    await setOption('Context window (tokens)', '256')
+    await page().getByRole('textbox', { name: 'Message' }).fill('word '.repeat(220))
+    await expect.poll(() => page().getByTestId('context-meter').textContent(), { timeout: 5_000 }).toContain('too long')
+    await page().keyboard.press('Enter')
+    await expect.poll(() => page().getByRole('alert').first().textContent(), { timeout: 5_000 }).toContain('more than the model')
+    expect(await yours().last().textContent()).toContain('word word')
+    await page().getByRole('button', { name: 'Raise the window to 512 tokens and send' }).click()
+    await expect.poll(() => replies().count(), { timeout: 5_000 }).toBe(2)
+    await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 5_000 }).toBe('complete')
+  })
+
+  it('marks a reply when Ollama silently dropped earlier tokens', async () => {
+    await page().getByRole('button', { name: 'New chat' }).click()
+    await send('An opening message. '.repeat(120))
+    await setOption('Context window (tokens)', '4096')
+    await page().getByRole('button', { name: 'Options', exact: true }).click()
+    await page().getByRole('combobox', { name: 'Model' }).selectOption('tiny:2k')
+    await page().getByRole('button', { name: 'Save options' }).click()
+    await page().getByRole('button', { name: 'Options', exact: true }).click()
+    await send('And now a question. '.repeat(30))
+    await expect
+      .poll(() => replies().last().getByRole('note').textContent(), { timeout: 5_000 })
+      .toMatch(/The model did not see [\d,]+ earlier tokens/)
+  })
+})

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import path from 'node:path'
+import type { ChatReplyEvent } from '../../src/shared/domain/chatReply.ts'
+import { ChatService, truncatedBy } from '../../src/main/chat/ChatService.ts'
+import { countPrompt } from '../../src/main/chat/promptCounter.ts'
+import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
+import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
+import { FakeOllama } from '../support/fakeOllama.ts'
+import { useTempDirs } from '../support/tempDir.ts'
+
+const tempDir = useTempDirs()
+let fake: FakeOllama
+let store: HistoryStore
+let service: ChatService
+
+beforeEach(async () => {
+  fake = await new FakeOllama().start()
+  store = HistoryStore.open(path.join(await tempDir(), 'history.sqlite'))
+  const client = new OllamaClient({ host: fake.host })
+  service = new ChatService({ store, client: () => client, countPrompt, persistEveryMs: 50 })
+})
+afterEach(async () => {
+  store.close()
+  await fake.stop()
+})
+
+const newConversation = () =>
+  store.createConversation({ model: 'qwen2.5:7b-instruct', systemPrompt: 'Be brief.', options: { num_ctx: 4096 } })
+
+describe('ChatService', () => {
+  it('stores the user message and the reply, sends system + thread, and emits the stored messages first', async () => {
+    const { id } = newConversation()
+    const events: ChatReplyEvent[] = []
+    const reply = await service.reply({ kind: 'send', conversationId: id, text: 'Hi there' }, new AbortController().signal, (e) =>
+      events.push(e),
+    )
+    expect(reply).toMatchObject({ role: 'assistant', state: 'complete', content: fake.reply, stats: { model: 'qwen2.5:7b-instruct' } })
+    expect(events.slice(0, 2).map((e) => (e.type === 'message' ? e.message.role : e.type))).toEqual(['user', 'assistant'])
+    const sent = fake.requests.find((r) => r.path === '/api/chat')?.body as {
+      messages: { role: string; content: string }[]
+      options: { num_ctx: number }
+    }
+    expect(sent.messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Hi there' },
+    ])
+    expect(sent.options.num_ctx).toBe(4096)
+    expect(store.getConversation(id)?.activeLeafId).toBe(reply.id)
+  })
+
+  it('writes a streaming reply to the store while it arrives, so a crash keeps it', async () => {
+    fake.reply = 'x'.repeat(400)
+    fake.tokenDelayMs = 10
+    const { id } = newConversation()
+    const seen: number[] = []
+    const running = service.reply({ kind: 'send', conversationId: id, text: 'Go' }, new AbortController().signal, () => {
+      const stored = store.getConversation(id)?.messages.find((m) => m.role === 'assistant')
+      if (stored) seen.push(stored.content.length)
+    })
+    await running
+    // Several distinct lengths were on disk before the end, not only the final text.
+    expect(new Set(seen.filter((n) => n > 0 && n < 400)).size).toBeGreaterThan(2)
+  })
+
+  it('marks a reply cut off by a dropped connection as interrupted, and continue appends to it', async () => {
+    fake.chatFault = { kind: 'drop-after', tokens: 3 }
+    const { id } = newConversation()
+    await expect(
+      service.reply({ kind: 'send', conversationId: id, text: 'Go' }, new AbortController().signal, () => {}),
+    ).rejects.toMatchObject({
+      code: 'OLLAMA_NOT_RUNNING',
+    })
+    const cut = store.getConversation(id)?.messages.find((m) => m.role === 'assistant')
+    expect(cut).toMatchObject({ state: 'interrupted', content: fake.reply.slice(0, 12) })
+    fake.chatFault = { kind: 'none' }
+    const continued = await service.reply(
+      { kind: 'continue', conversationId: id, messageId: cut?.id ?? '' },
+      new AbortController().signal,
+      () => {},
+    )
+    expect(continued).toMatchObject({ id: cut?.id, state: 'complete', content: fake.reply.slice(0, 12) + fake.reply })
+    const sent = fake.requests.filter((r) => r.path === '/api/chat').at(-1)?.body as { messages: { role: string; content: string }[] }
+    expect(sent.messages.at(-1)).toEqual({ role: 'assistant', content: fake.reply.slice(0, 12) })
+  })
+
+  it('refuses a prompt that does not fit before sending, keeping the user message', async () => {
+    const { id } = store.createConversation({ model: 'qwen2.5:7b-instruct', systemPrompt: '', options: { num_ctx: 256 } })
+    await expect(
+      service.reply({ kind: 'send', conversationId: id, text: 'word '.repeat(300) }, new AbortController().signal, () => {}),
+    ).rejects.toMatchObject({ code: 'CONTEXT_OVERFLOW' })
+    expect(fake.requests.filter((r) => r.path === '/api/chat')).toHaveLength(0)
+    expect(store.getConversation(id)?.messages.map((m) => m.role)).toEqual(['user'])
+  })
+
+  it('stops on cancel and keeps what arrived as stopped', async () => {
+    fake.tokenDelayMs = 30
+    const { id } = newConversation()
+    const controller = new AbortController()
+    const running = service.reply({ kind: 'send', conversationId: id, text: 'Go' }, controller.signal, (event) => {
+      if (event.type === 'token') controller.abort()
+    })
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' })
+    const stopped = store.getConversation(id)?.messages.find((m) => m.role === 'assistant')
+    expect(stopped?.state).toBe('stopped')
+    expect(stopped?.error).toBeUndefined()
+  })
+})
+
+describe('truncatedBy', () => {
+  it('trusts any shortfall of an exact count and only a large one of an estimate', () => {
+    expect(truncatedBy({ tokens: 1000, exact: true }, 1000)).toBeUndefined()
+    expect(truncatedBy({ tokens: 1000, exact: true }, 990)).toBe(10)
+    expect(truncatedBy({ tokens: 1000, exact: false }, 900)).toBeUndefined()
+    expect(truncatedBy({ tokens: 1000, exact: false }, 600)).toBe(400)
+    expect(truncatedBy({ tokens: 1000, exact: false }, undefined)).toBeUndefined()
+  })
+})
