@@ -4,6 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { chatBench, chatBenchTable } from './chatBench.ts'
 import { ipcRoundTrip, ipcTable } from './ipcRoundTrip.ts'
 import { markdownBench, markdownBenchTable } from './markdownBench.ts'
 import { FINE_LINES_CONFIGS, pullBench, pullTable } from './pullBench.ts'
@@ -60,6 +61,13 @@ const benches: Bench[] = [
     run: async () => {
       const result = await markdownBench()
       return { data: result, table: markdownBenchTable(result) }
+    },
+  },
+  {
+    name: 'chat',
+    run: async () => {
+      const result = await chatBench()
+      return { data: result, table: chatBenchTable(result) }
     },
   },
   {

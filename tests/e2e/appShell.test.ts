@@ -96,13 +96,18 @@ describe('app shell in Chromium through the web bridge', () => {
     await expect.poll(() => session.h.fake.requests.find((r) => r.path === '/api/chat')?.aborted).toBe(true)
   })
 
-  it('shows a specific error on the reply and keeps the conversation when Ollama is busy', async () => {
+  it('queues a message while Ollama is busy, says so, and sends it when there is room', async () => {
     session.h.fake.chatFault = { kind: 'busy' }
     await session.page.getByRole('textbox', { name: 'Message' }).fill('Are you there?')
     await session.page.keyboard.press('Enter')
-    const alert = session.page.getByRole('article', { name: 'Assistant said' }).getByRole('alert')
-    await expect.poll(() => alert.textContent()).toContain('Ollama is busy')
+    await expect
+      .poll(() => session.page.getByText(/Ollama is busy with other requests; your message is queued/).isVisible(), { timeout: 5_000 })
+      .toBe(true)
     expect(await session.page.getByRole('article', { name: 'You said' }).textContent()).toContain('Are you there?')
+    session.h.fake.chatFault = { kind: 'none' }
+    const reply = session.page.getByRole('article', { name: 'Assistant said' })
+    await expect.poll(() => reply.getAttribute('data-state'), { timeout: 10_000 }).toBe('complete')
+    expect(await session.page.getByText(/your message is queued/).count()).toBe(0)
   })
 
   it('rejects an unusable Ollama address in Settings with a message that says why', async () => {

@@ -106,6 +106,37 @@ describe('ChatService', () => {
   })
 })
 
+describe('ChatService when Ollama is busy', () => {
+  it('queues the message while the server answers 503, says so, and sends it when there is room', async () => {
+    const client = new OllamaClient({ host: fake.host })
+    const patient = new ChatService({ store, client: () => client, countPrompt, busyRetryMs: [40, 40, 40, 40] })
+    fake.chatFault = { kind: 'busy' }
+    setTimeout(() => (fake.chatFault = { kind: 'none' }), 60)
+    const { id } = newConversation()
+    const events: ChatReplyEvent[] = []
+    const reply = await patient.reply({ kind: 'send', conversationId: id, text: 'Hi' }, new AbortController().signal, (e) => events.push(e))
+    expect(reply.state).toBe('complete')
+    expect(events.find((e) => e.type === 'status')).toMatchObject({ text: expect.stringContaining('your message is queued') })
+    expect(fake.requests.filter((r) => r.path === '/api/chat').length).toBeGreaterThan(1)
+  })
+
+  it('fails with the busy error once the waits run out, keeping the user message', async () => {
+    const client = new OllamaClient({ host: fake.host })
+    const patient = new ChatService({ store, client: () => client, countPrompt, busyRetryMs: [10] })
+    fake.chatFault = { kind: 'busy' }
+    const { id } = newConversation()
+    await expect(
+      patient.reply({ kind: 'send', conversationId: id, text: 'Hi' }, new AbortController().signal, () => {}),
+    ).rejects.toMatchObject({
+      code: 'OLLAMA_BUSY',
+    })
+    expect(store.getConversation(id)?.messages.map((m) => [m.role, m.state])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'failed'],
+    ])
+  })
+})
+
 describe('truncatedBy', () => {
   it('trusts any shortfall of an exact count and only a large one of an estimate', () => {
     expect(truncatedBy({ tokens: 1000, exact: true }, 1000)).toBeUndefined()

@@ -234,6 +234,7 @@ export class FakeOllama {
     }
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
     const fault = this.chatFault
+    let owed = 0
     for (const [index, piece] of pieces.entries()) {
       if (res.destroyed) return
       if (fault.kind === 'drop-after' && index === fault.tokens) return void res.socket?.destroy()
@@ -241,7 +242,12 @@ export class FakeOllama {
       res.write(
         `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: piece }, done: false })}\n`,
       )
-      await sleep(this.tokenDelayMs)
+      // Timers cannot wait under 1 ms: a faster pace writes several lines per wait, as a fast GPU would.
+      owed += this.tokenDelayMs
+      if (owed >= 1 || index === pieces.length - 1) {
+        await sleep(Math.floor(owed))
+        owed -= Math.floor(owed)
+      }
     }
     res.end(
       `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length) })}\n`,

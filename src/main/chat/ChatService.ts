@@ -20,6 +20,8 @@ export interface ChatServiceOptions {
   countPrompt: PromptCounter
   /** How often a streaming reply is written to the store; a crash loses at most this much. */
   persistEveryMs?: number
+  /** Pauses before sending again while Ollama answers 503 busy; when they run out, the reply fails with that error. */
+  busyRetryMs?: number[]
 }
 
 /** Errors after which the partial reply is "interrupted" (Continue makes sense) rather than "failed". */
@@ -35,7 +37,7 @@ export class ChatService {
   private readonly options: Required<ChatServiceOptions>
 
   constructor(options: ChatServiceOptions) {
-    this.options = { persistEveryMs: 1_000, ...options }
+    this.options = { persistEveryMs: 1_000, busyRetryMs: [1_000, 2_000, 4_000, 8_000], ...options }
   }
 
   async reply(action: ChatReplyAction, signal: AbortSignal, emit: (event: ChatReplyEvent) => void): Promise<StoredMessage> {
@@ -80,6 +82,27 @@ export class ChatService {
     return this.stream(reply, toRequest(conversation.model, messages, conversation.options, numCtx), prompt, signal, emit)
   }
 
+  /**
+   * A busy server (503, its queue full) answers before any token, so the request can simply wait its
+   * turn: retried with growing pauses, and the user is told the message is queued.
+   */
+  private async whenNotBusy<T>(signal: AbortSignal, emit: (event: ChatReplyEvent) => void, run: () => Promise<T>): Promise<T> {
+    const waits = this.options.busyRetryMs
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await run()
+      } catch (error) {
+        const wait = waits[attempt]
+        if (toErrorInfo(error).code !== 'OLLAMA_BUSY' || wait === undefined) throw error
+        emit({
+          type: 'status',
+          text: `Ollama is busy with other requests; your message is queued and will be sent again in ${Math.ceil(wait / 1000)} s.`,
+        })
+        await sleepUnlessAborted(wait, signal)
+      }
+    }
+  }
+
   /** Where the new reply hangs in the tree, and what is sent. */
   private plan(
     conversation: Conversation,
@@ -120,11 +143,13 @@ export class ChatService {
       savedAt = Date.now()
     }
     try {
-      const result = await this.options.client().chat(request, signal, (text) => {
-        content += text
-        emit({ type: 'token', text })
-        if (Date.now() - savedAt >= persistEveryMs) save()
-      })
+      const result = await this.whenNotBusy(signal, emit, () =>
+        this.options.client().chat(request, signal, (text) => {
+          content += text
+          emit({ type: 'token', text })
+          if (Date.now() - savedAt >= persistEveryMs) save()
+        }),
+      )
       const final = reply.content + result.content
       return store.updateMessage(reply.id, {
         content: final,
@@ -139,6 +164,21 @@ export class ChatService {
       throw error
     }
   }
+}
+
+/** Waits after Ollama's 503 "server busy": its queue was full before anything of the reply was produced. */
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        reject(new AppError({ code: 'CANCELLED', message: 'Stopped.' }))
+      },
+      { once: true },
+    )
+  })
 }
 
 /** A failed reply with nothing in it says nothing to the model; partial ones are context the user saw. */

@@ -1,11 +1,13 @@
 /**
  * Collects stream events and hands them on at most once per frame (~16 ms), so a model that
  * produces hundreds of tokens a second costs the renderer ~60 messages a second, not hundreds.
+ * An event after a quiet frame goes out at once: the first token should not wait for a batch.
  */
 export class StreamPump<E> {
   private pending: E[] = []
   private timer: ReturnType<typeof setTimeout> | undefined
   private closed = false
+  private lastFlushAt = -Infinity
   private readonly flushTo: (events: E[]) => void
   private readonly intervalMs: number
 
@@ -17,7 +19,10 @@ export class StreamPump<E> {
   push(event: E): void {
     if (this.closed) return
     this.pending.push(event)
-    this.timer ??= setTimeout(() => this.flush(), this.intervalMs)
+    if (this.timer !== undefined) return
+    const wait = this.lastFlushAt + this.intervalMs - Date.now()
+    if (wait <= 0) return this.flush()
+    this.timer = setTimeout(() => this.flush(), wait)
   }
 
   /** Sends what is pending now; later events start a new frame. */
@@ -27,6 +32,7 @@ export class StreamPump<E> {
     if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []
+    this.lastFlushAt = Date.now()
     this.flushTo(batch)
   }
 

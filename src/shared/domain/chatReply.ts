@@ -27,9 +27,11 @@ export const ChatReplyAction = z.discriminatedUnion('kind', [
 ])
 export type ChatReplyAction = z.infer<typeof ChatReplyAction>
 
-/** First the stored messages the reply created (the user's, the reply's placeholder), then its text as it arrives. */
+/** First the stored messages the reply created (the user's, the reply's placeholder), then its text as it arrives, and any waiting notes. */
 export const ChatReplyEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: StoredMessage }),
   z.object({ type: z.literal('token'), text: z.string() }),
+  /** Something to tell the user while the reply waits, e.g. that Ollama's queue is full. */
+  z.object({ type: z.literal('status'), text: z.string() }),
 ])
 export type ChatReplyEvent = z.infer<typeof ChatReplyEvent>

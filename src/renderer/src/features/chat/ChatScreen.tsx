@@ -13,8 +13,8 @@ import { CopyAsCodeDialog } from './library/CopyAsCodeDialog.tsx'
 import { PromptLibraryDialog, type AppliedPrompt, type PromptLibraryApi } from './library/PromptLibraryDialog.tsx'
 import { ContextMeter } from './ContextMeter.tsx'
 import { ConversationList } from './ConversationList.tsx'
-import { siblingsOf } from './conversationTree.ts'
-import { MessageView, type MessageActions } from './MessageView.tsx'
+import type { MessageActions } from './MessageView.tsx'
+import { Transcript } from './Transcript.tsx'
 import { useConversation } from './useConversation.ts'
 import { useConversations } from './useConversations.ts'
 
@@ -66,7 +66,6 @@ export function ChatScreen() {
   const status = useLiveValue('ollama:status')
   const action = useAction()
   const draftId = useId()
-  const endRef = useRef<HTMLDivElement>(null)
 
   const conversation = chat.conversation
   const installed = models.data?.map((m) => m.name) ?? []
@@ -82,18 +81,12 @@ export function ChatScreen() {
     void reply({ kind: 'send', text: waiting.text, examples: waiting.examples })
   }, [conversation, reply])
 
-  useEffect(() => {
-    // Newer browsers return a promise here; an effect must return nothing but a cleanup.
-    if (!focusId) void endRef.current?.scrollIntoView({ block: 'end' })
-  }, [chat.thread, focusId])
-
-  // Opening a search hit: show the branch that holds it, then scroll to it.
+  // Opening a search hit: show the branch that holds it; the transcript then scrolls to it.
   useEffect(() => {
     if (!focusId || !conversation) return
     const target = conversation.messages.find((m) => m.id === focusId)
     if (!target) return
-    if (!chat.thread.some((m) => m.id === focusId)) return chat.showVersion(target)
-    void document.querySelector(`[data-message-id="${CSS.escape(focusId)}"]`)?.scrollIntoView({ block: 'center' })
+    if (!chat.thread.some((m) => m.id === focusId)) chat.showVersion(target)
   }, [focusId, conversation, chat])
 
   const newConversation = async (): Promise<string | undefined> => {
@@ -288,19 +281,19 @@ export function ChatScreen() {
           />
         )}
         {comparing && <ComparePanel models={installed} initial={model} />}
-        <div className="transcript" role="log" aria-label="Conversation" aria-live="polite">
-          {chat.thread.length === 0 && <p className="muted empty-chat">Ask anything. Enter sends, Shift+Enter adds a line.</p>}
-          {chat.thread.map((message, index) => (
-            <MessageView
-              key={message.id}
-              last={index === chat.thread.length - 1}
-              message={message}
-              siblings={conversation ? siblingsOf(conversation.messages, message) : [message]}
-              actions={messageActions}
-            />
-          ))}
-          <div ref={endRef} />
-        </div>
+        {/* Keyed by conversation: each one opens at its end (or at the search hit) with fresh measurements. */}
+        <Transcript
+          key={`transcript:${conversation?.id ?? ''}`}
+          thread={chat.thread}
+          messages={conversation?.messages}
+          actions={messageActions}
+          focusId={focusId}
+        />
+        {chat.waiting && (
+          <p className="notice notice-info" role="status">
+            {chat.waiting}
+          </p>
+        )}
         {chat.notice && (
           <div className="notice-stack">
             <ErrorNotice error={chat.notice} />

@@ -18,6 +18,8 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
   const [failure, setFailure] = useState<{ id: string; load?: ErrorInfo; notice?: ErrorInfo }>()
   const active = useRef<TypedStream<'chat:reply'> | undefined>(undefined)
   const [busy, setBusy] = useState(false)
+  /** Why the reply has not started yet (Ollama's queue is full), while that lasts. */
+  const [waiting, setWaiting] = useState<string>()
   const conversation = loaded && loaded.id === id ? loaded.conversation : undefined
   const mine = failure && failure.id === id ? failure : undefined
 
@@ -60,6 +62,9 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
       setBusy(true)
       let streamingId: string | undefined
       const stream = api.stream('chat:reply', { ...request, conversationId: id } as ChatReplyAction, (events) => {
+        const status = events.findLast((e) => e.type === 'status')
+        if (status) setWaiting(status.text)
+        if (events.some((e) => e.type === 'token')) setWaiting(undefined)
         setConversation((current) => {
           let next = current
           for (const event of events) {
@@ -67,7 +72,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
             if (event.type === 'message') {
               streamingId = event.message.state === 'streaming' ? event.message.id : streamingId
               next = { ...upsertMessage(next, event.message), activeLeafId: event.message.id }
-            } else {
+            } else if (event.type === 'token') {
               const target = next.messages.find((m) => m.id === streamingId)
               if (target) next = upsertMessage(next, { ...target, content: target.content + event.text })
             }
@@ -87,6 +92,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         // Read back what main stored (final states, the title the first message gave the conversation).
         await reload()
         active.current = undefined
+        setWaiting(undefined)
         setBusy(false)
         onChanged()
       }
@@ -129,6 +135,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     loadError: mine?.load,
     notice: mine?.notice,
     busy,
+    waiting,
     reload,
     reply,
     stop: () => active.current?.cancel(),
