@@ -138,11 +138,12 @@ describe('ChatService when Ollama is busy', () => {
 })
 
 describe('truncatedBy', () => {
-  it('trusts any shortfall of an exact count and only a large one of an estimate', () => {
-    expect(truncatedBy({ tokens: 1000, exact: true }, 1000)).toBeUndefined()
-    expect(truncatedBy({ tokens: 1000, exact: true }, 990)).toBe(10)
-    expect(truncatedBy({ tokens: 1000, exact: false }, 900)).toBeUndefined()
-    expect(truncatedBy({ tokens: 1000, exact: false }, 600)).toBe(400)
-    expect(truncatedBy({ tokens: 1000, exact: false }, undefined)).toBeUndefined()
+  it('calls a shortfall a cut only when the prompt was longer than the window, and trusts an estimate only for a large gap', () => {
+    expect(truncatedBy({ tokens: 1000, exact: true, window: 8192 }, 20)).toBeUndefined()
+    expect(truncatedBy({ tokens: 1000, exact: true, window: 512 }, 500)).toBe(500)
+    expect(truncatedBy({ tokens: 1000, exact: true, window: 512 }, 1000)).toBeUndefined()
+    expect(truncatedBy({ tokens: 1000, exact: false, window: 512 }, 900)).toBeUndefined()
+    expect(truncatedBy({ tokens: 1000, exact: false, window: 512 }, 600)).toBe(400)
+    expect(truncatedBy({ tokens: 1000, exact: false, window: 512 }, undefined)).toBeUndefined()
   })
 })

@@ -90,6 +90,9 @@ describe('web bridge socket', () => {
   })
 
   it('streams chat tokens in batches and ends with the result', async () => {
+    // Tokens faster than frames, as a GPU produces them: several share a message.
+    h.fake.tokenDelayMs = 0.5
+    h.fake.reply = 'A reply long enough to be spread over several frames of the stream pump. '.repeat(4)
     const socket = await connect()
     socket.send({
       kind: 'stream',
@@ -106,7 +109,7 @@ describe('web bridge socket', () => {
       .join('')
     expect(text).toBe(h.fake.reply)
     const tokenCount = h.fake.reply.match(/.{1,4}/gs)?.length ?? 0
-    expect(batches.length).toBeLessThan(tokenCount)
+    expect(batches.length).toBeLessThan(tokenCount / 2)
   })
 
   it('cancel stops the stream and the request to Ollama', async () => {

@@ -22,6 +22,8 @@ export interface ChatServiceOptions {
   persistEveryMs?: number
   /** Pauses before sending again while Ollama answers 503 busy; when they run out, the reply fails with that error. */
   busyRetryMs?: number[]
+  /** The model's own window (`/api/show`); Ollama quietly lowers num_ctx to it. Undefined when unknown. */
+  contextLength?: (model: string) => Promise<number | undefined>
 }
 
 /** Errors after which the partial reply is "interrupted" (Continue makes sense) rather than "failed". */
@@ -37,7 +39,7 @@ export class ChatService {
   private readonly options: Required<ChatServiceOptions>
 
   constructor(options: ChatServiceOptions) {
-    this.options = { persistEveryMs: 1_000, busyRetryMs: [1_000, 2_000, 4_000, 8_000], ...options }
+    this.options = { persistEveryMs: 1_000, busyRetryMs: [1_000, 2_000, 4_000, 8_000], contextLength: async () => undefined, ...options }
   }
 
   async reply(action: ChatReplyAction, signal: AbortSignal, emit: (event: ChatReplyEvent) => void): Promise<StoredMessage> {
@@ -79,7 +81,15 @@ export class ChatService {
       : store.addMessage({ conversationId: conversation.id, parentId: threadEnd, role: 'assistant', content: '', state: 'streaming' })
     for (const message of [...examples, ...(user ? [user] : [])]) emit({ type: 'message', message })
     emit({ type: 'message', message: reply })
-    return this.stream(reply, toRequest(conversation.model, messages, conversation.options, numCtx), prompt, signal, emit)
+    const modelMax = await this.options.contextLength(conversation.model).catch(() => undefined)
+    const realWindow = Math.min(numCtx, modelMax ?? numCtx)
+    return this.stream(
+      reply,
+      toRequest(conversation.model, messages, conversation.options, numCtx),
+      { ...prompt, window: realWindow },
+      signal,
+      emit,
+    )
   }
 
   /**
@@ -131,7 +141,7 @@ export class ChatService {
   private async stream(
     reply: StoredMessage,
     request: ChatRequest,
-    prompt: { tokens: number; exact: boolean },
+    prompt: PromptSize,
     signal: AbortSignal,
     emit: (event: ChatReplyEvent) => void,
   ): Promise<StoredMessage> {
@@ -202,13 +212,21 @@ function statsOf(model: string, result: ChatResult): MessageStats {
   }
 }
 
+/** The prompt as counted, and the window Ollama really gives the model (num_ctx, capped at the model's own). */
+export interface PromptSize {
+  tokens: number
+  exact: boolean
+  window: number
+}
+
 /**
- * Ollama drops the oldest turns without a word when a prompt is longer than num_ctx; the only
- * trace is `prompt_eval_count` below what was sent. With an exact count any shortfall is real; an
- * estimate is trusted only when the gap is large.
+ * Ollama drops the oldest turns without a word when a prompt is longer than its window; the only
+ * trace is `prompt_eval_count` below what was sent. Only a prompt longer than the window can have
+ * been cut (some servers report just the uncached part of a prompt, which is not a cut). With an
+ * exact count any shortfall then is real; an estimate is trusted only when the gap is large.
  */
-export function truncatedBy(prompt: { tokens: number; exact: boolean }, evaluated: number | undefined): number | undefined {
-  if (evaluated === undefined) return undefined
+export function truncatedBy(prompt: PromptSize, evaluated: number | undefined): number | undefined {
+  if (evaluated === undefined || prompt.tokens <= prompt.window) return undefined
   const missing = prompt.tokens - evaluated
   const threshold = prompt.exact ? 0 : Math.max(32, prompt.tokens * 0.15)
   return missing > threshold ? missing : undefined

@@ -1,13 +1,16 @@
 /**
- * Collects stream events and hands them on at most once per frame (~16 ms), so a model that
- * produces hundreds of tokens a second costs the renderer ~60 messages a second, not hundreds.
- * An event after a quiet frame goes out at once: the first token should not wait for a batch.
+ * Collects stream events and hands them on at about one message per frame (~16 ms), so a model
+ * that produces hundreds of tokens a second costs the renderer ~60 messages a second, not
+ * hundreds. A small allowance (two messages) refills one per frame: after a quiet moment the
+ * first events go out at once — a reply's stored messages and then its first token — instead of
+ * waiting for a frame to end.
  */
 export class StreamPump<E> {
   private pending: E[] = []
   private timer: ReturnType<typeof setTimeout> | undefined
   private closed = false
-  private lastFlushAt = -Infinity
+  private allowance = BURST
+  private refilledAt = Date.now()
   private readonly flushTo: (events: E[]) => void
   private readonly intervalMs: number
 
@@ -20,9 +23,9 @@ export class StreamPump<E> {
     if (this.closed) return
     this.pending.push(event)
     if (this.timer !== undefined) return
-    const wait = this.lastFlushAt + this.intervalMs - Date.now()
-    if (wait <= 0) return this.flush()
-    this.timer = setTimeout(() => this.flush(), wait)
+    this.refill()
+    if (this.allowance >= 1) return this.flush()
+    this.timer = setTimeout(() => this.flush(), Math.ceil((1 - this.allowance) * this.intervalMs))
   }
 
   /** Sends what is pending now; later events start a new frame. */
@@ -30,9 +33,10 @@ export class StreamPump<E> {
     if (this.timer !== undefined) clearTimeout(this.timer)
     this.timer = undefined
     if (this.pending.length === 0) return
+    this.refill()
+    this.allowance = Math.max(0, this.allowance - 1)
     const batch = this.pending
     this.pending = []
-    this.lastFlushAt = Date.now()
     this.flushTo(batch)
   }
 
@@ -40,4 +44,12 @@ export class StreamPump<E> {
     this.flush()
     this.closed = true
   }
+
+  private refill(): void {
+    const now = Date.now()
+    this.allowance = Math.min(BURST, this.allowance + (now - this.refilledAt) / this.intervalMs)
+    this.refilledAt = now
+  }
 }
+
+const BURST = 2

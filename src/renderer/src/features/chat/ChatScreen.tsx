@@ -110,9 +110,14 @@ export function ChatScreen() {
     const text = draft.trim()
     if (!text || chat.busy || !model) return
     setDraft('')
+    setFocusId(undefined)
     const pairs = examples.length > 0 ? examples : undefined
     setExamples([])
-    if (conversation) return chat.reply({ kind: 'send', text, examples: pairs })
+    if (conversation) {
+      // Refused before anything was stored (too large, the chat was deleted elsewhere): give the text back.
+      if (!(await chat.reply({ kind: 'send', text, examples: pairs }))) setDraft((current) => current || text)
+      return
+    }
     const id = await newConversation()
     if (id) pending.current = { conversationId: id, text, examples: pairs }
     else setDraft(text)
@@ -171,11 +176,18 @@ export function ChatScreen() {
   const messageActions: MessageActions = {
     busy: chat.busy,
     model,
-    onEdit: (message, text) => void chat.reply({ kind: 'edit', messageId: message.id, text }),
+    onEdit: (message, text) => {
+      setFocusId(undefined)
+      void chat.reply({ kind: 'edit', messageId: message.id, text })
+    },
     onRegenerate: (message) => void chat.reply({ kind: 'regenerate', messageId: message.id }),
     onContinue: (message) => void chat.reply({ kind: 'continue', messageId: message.id }),
     onDelete: (message) => void action.run(() => chat.deleteMessage(message.id)),
-    onShowVersion: (message: StoredMessage) => chat.showVersion(message),
+    onShowVersion: (message: StoredMessage) => {
+      // A search hit was opened earlier: from now on the user picks the branch, not the hit.
+      setFocusId(undefined)
+      chat.showVersion(message)
+    },
     onPullModel: (name) => void action.run(() => api.invoke('models:pull', { model: name })),
   }
 

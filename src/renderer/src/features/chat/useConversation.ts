@@ -45,9 +45,17 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     [id, onMissing],
   )
 
+  // The conversation on screen now: a reply that ends after the user switched away must not replace it.
+  const shown = useRef(id)
+  useEffect(() => {
+    shown.current = id
+  }, [id])
+
   const reload = useCallback(async (): Promise<void> => {
     if (!id) return
-    await api.invoke('conversations:get', { id }).then((fresh) => setLoaded({ id, conversation: fresh }), loadFailed)
+    await api.invoke('conversations:get', { id }).then((fresh) => {
+      if (shown.current === id) setLoaded({ id, conversation: fresh })
+    }, loadFailed)
   }, [id, loadFailed])
 
   useEffect(() => {
@@ -56,12 +64,15 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
   }, [id, loadFailed])
 
   const reply = useCallback(
-    async (request: ReplyRequest): Promise<void> => {
-      if (!id || active.current) return
+    /** Resolves whether main stored the message: when it did not (it was refused first), the caller still holds the text. */
+    async (request: ReplyRequest): Promise<boolean> => {
+      if (!id || active.current) return false
       setNotice(undefined)
       setBusy(true)
       let streamingId: string | undefined
+      let stored = false
       const stream = api.stream('chat:reply', { ...request, conversationId: id } as ChatReplyAction, (events) => {
+        if (events.some((e) => e.type === 'message')) stored = true
         const status = events.findLast((e) => e.type === 'status')
         if (status) setWaiting(status.text)
         if (events.some((e) => e.type === 'token')) setWaiting(undefined)
@@ -96,6 +107,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         setBusy(false)
         onChanged()
       }
+      return stored
     },
     [id, reload, onChanged, setConversation, setNotice],
   )
