@@ -41,6 +41,25 @@ describe('chat history', () => {
     expect(await unnamedControls(page())).toEqual([])
   })
 
+  it('keeps showing the chat you switched to while another chat’s reply finishes', async () => {
+    await send('The first chat')
+    await page().getByRole('button', { name: 'New chat' }).click()
+    session.h.fake.tokenDelayMs = 60
+    await page().getByRole('textbox', { name: 'Message' }).fill('The second chat')
+    await page().keyboard.press('Enter')
+    await expect.poll(() => replies().count(), { timeout: 5_000 }).toBe(1)
+    await page()
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: /^The first chat/ })
+      .click()
+    await expect.poll(() => yours().first().textContent()).toContain('The first chat')
+    // The other reply ends (about half a second): the chat on screen stays the one chosen.
+    await expect.poll(() => session.h.fake.requests.filter((r) => r.path === '/api/chat' && r.aborted === false).length).toBe(2)
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(await yours().first().textContent()).toContain('The first chat')
+    expect(await replies().count()).toBe(1)
+  })
+
   it('deletes a conversation with an undo', async () => {
     await send('Remember the milk')
     await page().getByRole('button', { name: 'Delete Remember the milk' }).click()
