@@ -87,7 +87,7 @@ interface BenchWindow {
  * MutationObserver notes when its length changes, with performance.now() in the page.
  */
 async function appStream(page: Page, prompt: string): Promise<PageStream> {
-  await page.getByRole('button', { name: 'New chat' }).click()
+  await page.getByRole('button', { name: 'New chat', exact: true }).click()
   // The new conversation is loaded (not merely nothing shown yet): an empty transcript and its export buttons.
   await page.waitForFunction(
     () =>

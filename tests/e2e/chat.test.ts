@@ -31,7 +31,7 @@ describe('chat history', () => {
     await page().reload()
     const list = page().getByRole('navigation', { name: 'Conversations' })
     await expect.poll(() => list.getByText('Where is the capital of Peru?').first().isVisible(), { timeout: 5_000 }).toBe(true)
-    await page().getByRole('button', { name: 'New chat' }).click()
+    await page().getByRole('button', { name: 'New chat', exact: true }).click()
     await expect.poll(() => yours().count()).toBe(0)
     await page().getByRole('searchbox', { name: 'Search all messages' }).fill('capit')
     const hit = page().getByRole('list', { name: 'Search results' }).getByRole('button').first()
@@ -43,7 +43,7 @@ describe('chat history', () => {
 
   it('keeps showing the chat you switched to while another chat’s reply finishes', async () => {
     await send('The first chat')
-    await page().getByRole('button', { name: 'New chat' }).click()
+    await page().getByRole('button', { name: 'New chat', exact: true }).click()
     session.h.fake.tokenDelayMs = 60
     await page().getByRole('textbox', { name: 'Message' }).fill('The second chat')
     await page().keyboard.press('Enter')
@@ -123,7 +123,7 @@ describe('replies that go wrong', () => {
   })
 
   it('marks a reply when Ollama silently dropped earlier tokens', async () => {
-    await page().getByRole('button', { name: 'New chat' }).click()
+    await page().getByRole('button', { name: 'New chat', exact: true }).click()
     await send('An opening message. '.repeat(120))
     await setOption('Context window (tokens)', '4096')
     await page().getByRole('button', { name: 'Options', exact: true }).click()
