@@ -107,5 +107,7 @@ describe('instruct-desk chat', () => {
     const noPrompt = await chat([], { stdin: '' })
     expect(noPrompt.code).toBe(2)
     expect(noPrompt.err).toContain('chat needs a prompt')
+    // Only the failed exchange is in the history; the run without a prompt left no empty chat.
+    expect(stored()).toHaveLength(1)
   })
 })

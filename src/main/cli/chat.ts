@@ -17,7 +17,8 @@ const SESSION_HELP = 'Commands: /model NAME, /system TEXT, /clear (a new convers
 interface Session {
   model: string
   system: string
-  conversationId: string
+  /** The session's conversation, created with its first message so an unused session leaves no empty chat behind. */
+  conversationId(): string
 }
 
 async function readAll(input: NodeJS.ReadableStream): Promise<string> {
@@ -35,11 +36,14 @@ export async function runChat(context: CommandContext): Promise<number> {
   const store = HistoryStore.open(path.join(defaultDataDir(io.env), 'history.sqlite'))
   try {
     const service = new ChatService({ store, client: () => context.client, countPrompt })
-    const start = (model: string, system: string): Session => ({
-      model,
-      system,
-      conversationId: store.createConversation({ model, systemPrompt: system, options: { num_ctx: DEFAULT_NUM_CTX } }).id,
-    })
+    const start = (model: string, system: string): Session => {
+      let id: string | undefined
+      return {
+        model,
+        system,
+        conversationId: () => (id ??= store.createConversation({ model, systemPrompt: system, options: { num_ctx: DEFAULT_NUM_CTX } }).id),
+      }
+    }
     const session = start(context.model ?? settings.defaultModel, context.system ?? DEFAULT_SYSTEM_PROMPT)
     const prompt = args.length > 0 ? args.join(' ') : io.input && !io.interactive ? (await readAll(io.input)).trim() : undefined
     if (prompt) return await ask(service, session, prompt, context)
@@ -59,7 +63,7 @@ async function ask(service: ChatService, session: Session, text: string, { io, j
   const stopListening = io.onInterrupt?.(() => controller.abort())
   let printed = ''
   try {
-    const reply = await service.reply({ kind: 'send', conversationId: session.conversationId, text }, controller.signal, (event) => {
+    const reply = await service.reply({ kind: 'send', conversationId: session.conversationId(), text }, controller.signal, (event) => {
       if (event.type !== 'token' || json || !io.write) return
       io.write(event.text)
       printed += event.text
