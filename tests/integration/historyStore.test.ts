@@ -189,7 +189,7 @@ describe('message trees', () => {
     expect(store.getConversation(one.id)?.messages).toEqual([])
   })
 
-  it('deletes a message with every reply below it and moves the active leaf to its parent', async () => {
+  it('deletes a message with every reply below it and moves the active leaf to a remaining version, else the parent', async () => {
     const { store } = await newStore()
     const conversation = store.createConversation({ model: 'm', systemPrompt: '' })
     const u1 = say(store, conversation, null, 'user', 'u1')
@@ -201,13 +201,15 @@ describe('message trees', () => {
 
     const after = store.deleteMessage(a1.id)
     expect(after.messages.map((m) => m.content)).toEqual(['u1', 'a1 again'])
-    expect(after.activeLeafId).toBe(u1.id)
+    expect(after.activeLeafId).toBe(sibling.id)
+    expect(store.deleteMessage(sibling.id).activeLeafId).toBe(u1.id)
+    const again = say(store, conversation, u1.id, 'assistant', 'a1 once more')
     expect(store.listConversations()[0]?.messageCount).toBe(2)
 
-    store.updateConversation(conversation.id, { activeLeafId: sibling.id })
+    store.updateConversation(conversation.id, { activeLeafId: again.id })
     const other = say(store, conversation, null, 'user', 'other root')
-    store.updateConversation(conversation.id, { activeLeafId: sibling.id })
-    expect(store.deleteMessage(other.id).activeLeafId).toBe(sibling.id)
+    store.updateConversation(conversation.id, { activeLeafId: again.id })
+    expect(store.deleteMessage(other.id).activeLeafId).toBe(again.id)
 
     expect(store.deleteMessage(u1.id)).toMatchObject({ messages: [], activeLeafId: null, messageCount: 0 })
     expectAppError(() => store.deleteMessage(u1.id), 'BAD_REQUEST', /no message/)

@@ -84,3 +84,13 @@ export function activePath(messages: readonly StoredMessage[], leafId: string | 
   for (let at = leafId ? byId.get(leafId) : undefined; at; at = at.parentId ? byId.get(at.parentId) : undefined) path.push(at)
   return path.reverse()
 }
+
+/** The leaf to show from `start`: follow the newest child at every step. */
+export function deepestLeaf(messages: readonly StoredMessage[], start: StoredMessage): StoredMessage {
+  let at = start
+  for (;;) {
+    const newest = messages.filter((m) => m.parentId === at.id).at(-1)
+    if (!newest) return at
+    at = newest
+  }
+}

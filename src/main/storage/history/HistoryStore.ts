@@ -4,6 +4,7 @@ import path from 'node:path'
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import type { ChatRole } from '../../../shared/domain/chat.ts'
 import {
+  deepestLeaf,
   HIT_END,
   HIT_START,
   type ChatOptions,
@@ -286,7 +287,11 @@ export class HistoryStore {
       const leaf = this.requireConversationRow(conversationId).active_leaf_id
       const ids = (this.statements.subtree.all(id) as { id: string }[]).map((row) => row.id)
       this.statements.deleteMessages.run(JSON.stringify(ids))
-      this.statements.setLeaf.run(leaf !== null && ids.includes(leaf) ? parentId : leaf, Date.now(), conversationId)
+      this.statements.setLeaf.run(
+        leaf !== null && ids.includes(leaf) ? this.leafAfterDeleting(conversationId, parentId) : leaf,
+        Date.now(),
+        conversationId,
+      )
       return this.requireConversation(conversationId)
     })
   }
@@ -377,6 +382,16 @@ export class HistoryStore {
     const row = this.statements.conversation.get(id) as ConversationRow | undefined
     if (!row) throw noConversation(id)
     return row
+  }
+
+  /**
+   * The thread on screen lost its end: show another version of the deleted message if one is left
+   * (so it does not become unreachable), else end the thread at the parent.
+   */
+  private leafAfterDeleting(conversationId: string, parentId: string | null): string | null {
+    const remaining = this.requireConversation(conversationId).messages
+    const sibling = remaining.filter((m) => m.parentId === parentId).at(-1)
+    return sibling ? deepestLeaf(remaining, sibling).id : parentId
   }
 
   private requireMessage(id: string): StoredMessage {

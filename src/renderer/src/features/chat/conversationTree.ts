@@ -1,19 +1,9 @@
+export { deepestLeaf } from '../../../../shared/domain/conversation.ts'
 import type { Conversation, StoredMessage } from '../../../../shared/domain/conversation.ts'
 
 /** Versions of a message: the messages with the same parent and role, oldest first. */
 export function siblingsOf(messages: readonly StoredMessage[], message: StoredMessage): StoredMessage[] {
   return messages.filter((m) => m.parentId === message.parentId && m.role === message.role)
-}
-
-/** The leaf to show after switching to `start`: follow the newest child at every step, as the user last left it. */
-export function deepestLeaf(messages: readonly StoredMessage[], start: StoredMessage): StoredMessage {
-  let at = start
-  for (;;) {
-    const children = messages.filter((m) => m.parentId === at.id)
-    const newest = children.at(-1)
-    if (!newest) return at
-    at = newest
-  }
 }
 
 /** Puts a message into the conversation (new or updated) without reordering the others. */
