@@ -15,7 +15,7 @@ import { markdownTable } from './table.ts'
 
 /** FakeOllama writes 4 characters per NDJSON line, a line per `tokenDelayMs`: one line stands for one token. */
 const CHARS_PER_LINE = 4
-/** 0.5 ms a line is 2,000 tokens/s; Node's timers round it up to 1 ms, so the fake's real pace is measured and reported. */
+/** 0.5 ms a line is 2,000 tokens/s; the fake writes two lines per 1 ms timer wait, and its real pace is measured and reported. */
 const TOKEN_DELAY_MS = 0.5
 const THROUGHPUT_TOKENS = 6_000
 const THROUGHPUT_RUNS = 3

@@ -120,6 +120,19 @@ describe('ChatService when Ollama is busy', () => {
     expect(fake.requests.filter((r) => r.path === '/api/chat').length).toBeGreaterThan(1)
   })
 
+  it('ends the wait at once when the user stops a queued message', async () => {
+    const client = new OllamaClient({ host: fake.host })
+    const patient = new ChatService({ store, client: () => client, countPrompt, busyRetryMs: [60_000] })
+    fake.chatFault = { kind: 'busy' }
+    const { id } = newConversation()
+    const controller = new AbortController()
+    const running = patient.reply({ kind: 'send', conversationId: id, text: 'Hi' }, controller.signal, (event) => {
+      if (event.type === 'status') controller.abort()
+    })
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' })
+    expect(store.getConversation(id)?.messages.find((m) => m.role === 'assistant')?.state).toBe('stopped')
+  })
+
   it('fails with the busy error once the waits run out, keeping the user message', async () => {
     const client = new OllamaClient({ host: fake.host })
     const patient = new ChatService({ store, client: () => client, countPrompt, busyRetryMs: [10] })

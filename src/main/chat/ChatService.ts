@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { DEFAULT_NUM_CTX, type ChatMessage, type ChatOptions, type ChatRequest, type ChatResult } from '../../shared/domain/chat.ts'
 import { activePath, type Conversation, type MessageStats, type StoredMessage } from '../../shared/domain/conversation.ts'
 import type { ChatReplyAction, ChatReplyEvent } from '../../shared/domain/chatReply.ts'
@@ -108,7 +109,8 @@ export class ChatService {
           type: 'status',
           text: `Ollama is busy with other requests; your message is queued and will be sent again in ${Math.ceil(wait / 1000)} s.`,
         })
-        await sleepUnlessAborted(wait, signal)
+        // Stop during the wait ends it at once (an AbortError, which becomes CANCELLED like any stop).
+        await sleep(wait, undefined, { signal })
       }
     }
   }
@@ -174,21 +176,6 @@ export class ChatService {
       throw error
     }
   }
-}
-
-/** Waits after Ollama's 503 "server busy": its queue was full before anything of the reply was produced. */
-function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer)
-        reject(new AppError({ code: 'CANCELLED', message: 'Stopped.' }))
-      },
-      { once: true },
-    )
-  })
 }
 
 /** A failed reply with nothing in it says nothing to the model; partial ones are context the user saw. */

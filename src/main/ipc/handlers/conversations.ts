@@ -51,15 +51,8 @@ export function conversationHandlers(history: () => HistoryStore): Pick<InvokeHa
         ? { fileName: fileNameOf(conversation.title, 'json'), text: `${JSON.stringify(history().exportConversation(id), null, 2)}\n` }
         : { fileName: fileNameOf(conversation.title, 'md'), text: conversationToMarkdown(conversation) }
     },
-    'conversations:import': async ({ text }) => {
-      let json: unknown
-      try {
-        json = JSON.parse(text)
-      } catch {
-        throw new AppError({ code: 'BAD_REQUEST', message: 'That file is not JSON, so it cannot be a conversation export.' })
-      }
-      return history().importConversation(json)
-    },
+    // The store parses the file itself, and says precisely what is wrong with one it cannot take.
+    'conversations:import': async ({ text }) => history().importConversation(text),
     'messages:delete': async ({ conversationId, id }) => {
       if (!require(conversationId).messages.some((m) => m.id === id)) {
         throw new AppError({ code: 'BAD_REQUEST', message: 'That message no longer exists.' })
