@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
+import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ActionIcon } from '../../ui/Icon.tsx'
 import { MessageContent } from './MessageContent.tsx'
@@ -84,10 +85,7 @@ export function MessageView({
   const streaming = message.state === 'streaming'
 
   const copy = (): void => {
-    navigator.clipboard.writeText(message.content).then(
-      () => setCopied('Copied'),
-      () => setCopied('Copy failed: the clipboard is not available here'),
-    )
+    void copyText(message.content).then((result) => setCopied(result.ok ? 'Copied' : `Copy failed: ${result.reason}`))
   }
   const saveEdit = (event: FormEvent): void => {
     event.preventDefault()

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
-import { copyText } from './copyText.ts'
+import { copyText } from '../../../ui/copyText.ts'
 import { codesOf, renderBlock } from './renderBlock.ts'
 import { createBlockSplitter } from './splitBlocks.ts'
 import './markdown.css'
