@@ -7,6 +7,8 @@ export type ChatRole = z.infer<typeof ChatRole>
 export const ChatMessage = z.object({
   role: ChatRole,
   content: z.string().max(2_000_000),
+  /** Base64 images for vision models, as Ollama takes them. */
+  images: z.array(z.string().max(16_000_000)).max(8).optional(),
 })
 export type ChatMessage = z.infer<typeof ChatMessage>
 
@@ -29,6 +31,8 @@ export const ChatRequest = z.object({
   messages: z.array(ChatMessage).min(1).max(10_000),
   options: ChatOptions.omit({ keep_alive: true }).optional(),
   keep_alive: z.string().max(20).optional(),
+  /** Constrains the reply: `json`, or a JSON Schema the output must follow. */
+  format: z.union([z.literal('json'), z.record(z.string(), z.unknown())]).optional(),
 })
 export type ChatRequest = z.infer<typeof ChatRequest>
 

@@ -22,6 +22,18 @@ export const ErrorCode = z.enum([
   'SCHEMA_INVALID',
   'FILE_UNSUPPORTED',
   'FILE_ENCRYPTED',
+  'FILE_CORRUPT',
+  'FILE_NO_TEXT',
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'INPUT_TOO_LARGE',
+  'TIME_LIMIT',
+  'OUTPUT_CUT',
+  'CLAUDE_NOT_CONFIGURED',
+  'CLAUDE_AUTH',
+  'CLAUDE_RATE_LIMITED',
+  'CLAUDE_OVERLOADED',
+  'CLAUDE_ERROR',
   'SETTINGS_INVALID',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
