@@ -6,12 +6,15 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // One build for the three Node-side entries: the Electron host, the web bridge and the CLI.
+        // One build for the Node-side entries: the Electron host, the web bridge, the CLI and the worker threads' entry.
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           web: resolve(import.meta.dirname, 'src/main/web/main.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/main.ts'),
+          worker: resolve(import.meta.dirname, 'src/main/workers/taskWorker.ts'),
         },
+        // Flat, so shared chunks find worker.js beside them (appWorkerEntry).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -1,0 +1,4 @@
+import { appTasks } from './appTasks.ts'
+import { serveTasks } from './serveTasks.ts'
+
+serveTasks(appTasks)
