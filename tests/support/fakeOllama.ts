@@ -40,6 +40,17 @@ interface LoadedEntry {
 export type ChatFault =
   { kind: 'none' } | { kind: 'drop-after'; tokens: number } | { kind: 'error-after'; tokens: number; message: string } | { kind: 'busy' }
 
+/** What a chat request carried, as the fake read it; `replyFor` answers from it. */
+export interface FakeChatRequest {
+  model: string
+  messages: { role: string; content: string; images?: string[] }[]
+  format?: unknown
+  options?: { num_ctx?: number; num_predict?: number; temperature?: number }
+}
+
+/** A scripted answer: the text, and `length` to act as if num_predict cut it off. */
+export type FakeReply = string | { content: string; doneReason?: 'stop' | 'length' }
+
 export interface FakeOllamaOptions {
   version?: string
   models?: FakeModel[]
@@ -104,6 +115,8 @@ export class FakeOllama {
    * (the app's own counter, which reproduces both); a test can set a different count per message.
    */
   countTokens: ((text: string) => number) | undefined
+  /** Answers each chat from what it asked; when unset or undefined is returned, `reply` is the answer. */
+  replyFor: ((request: FakeChatRequest) => FakeReply | undefined) | undefined
   chatFault: ChatFault = { kind: 'none' }
   pullable: PullableModel[]
   pullPacing: PullPacing
@@ -211,15 +224,21 @@ export class FakeOllama {
   }
 
   private async chat(body: unknown, res: ServerResponse): Promise<void> {
-    const request = body as
-      { model?: string; messages?: { role: string; content: string }[]; stream?: boolean; options?: { num_ctx?: number } } | undefined
+    const request = body as (Partial<FakeChatRequest> & { stream?: boolean }) | undefined
     if (!request?.model) return sendJson(res, 400, { error: 'model is required' })
     if (!this.models.some((m) => m.name === request.model)) return sendJson(res, 404, { error: `model '${request.model}' not found` })
     if (this.chatFault.kind === 'busy')
       return sendJson(res, 503, { error: 'server busy, please try again.  maximum pending requests exceeded' })
     const model = this.models.find((m) => m.name === request.model)
-    if (model) this.load(model, (request as { options?: { num_ctx?: number } }).options?.num_ctx)
-    const pieces = this.reply.match(/.{1,4}/gs) ?? []
+    if (model) this.load(model, request.options?.num_ctx)
+    const scripted = this.replyFor?.({
+      model: request.model,
+      messages: request.messages ?? [],
+      format: request.format,
+      options: request.options,
+    })
+    const reply = typeof scripted === 'string' ? { content: scripted } : (scripted ?? { content: this.reply })
+    const pieces = reply.content.match(/.{1,4}/gs) ?? []
     // Ollama clamps num_ctx to what the model was trained for, without a word.
     const numCtx = Math.min(request.options?.num_ctx ?? 4096, model?.contextLength ?? Infinity)
     const promptTokens = this.keptPromptTokens(request.messages ?? [], numCtx, request.model)
@@ -228,8 +247,8 @@ export class FakeOllama {
       return sendJson(res, 200, {
         model: request.model,
         created_at: created,
-        message: { role: 'assistant', content: this.reply },
-        ...finalStats(promptTokens, pieces.length),
+        message: { role: 'assistant', content: reply.content },
+        ...finalStats(promptTokens, pieces.length, reply.doneReason),
       })
     }
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
@@ -250,7 +269,7 @@ export class FakeOllama {
       }
     }
     res.end(
-      `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length) })}\n`,
+      `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length, reply.doneReason) })}\n`,
     )
   }
 
@@ -378,10 +397,10 @@ export class FakeOllama {
 /** Roughly the server's name rules: host/namespace/model:tag from letters, digits, `_`, `-`, `.`. */
 const VALID_NAME = /^[\w][\w.:/-]*$/
 
-function finalStats(promptTokens: number, evalCount: number) {
+function finalStats(promptTokens: number, evalCount: number, doneReason: 'stop' | 'length' = 'stop') {
   return {
     done: true,
-    done_reason: 'stop',
+    done_reason: doneReason,
     total_duration: 1_500_000_000,
     load_duration: 20_000_000,
     prompt_eval_count: promptTokens,
