@@ -121,27 +121,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   )
   const summaries = new ModelSummaries()
   const history = HistoryStore.open(path.join(options.dataDir, 'history.sqlite'))
-  const modelWindows = new Map<string, Promise<number | undefined>>()
   const chat = new ChatService({
     store: history,
     client,
     countPrompt,
-    // Cached per host and model: the window is fixed by the model file, and /api/show reads it.
-    contextLength: (model) => {
-      const key = `${client().host} ${model}`
-      let known = modelWindows.get(key)
-      if (!known) {
-        known = client()
-          .show(model)
-          .then((details) => details.contextLength)
-          .catch(() => {
-            modelWindows.delete(key)
-            return undefined
-          })
-        modelWindows.set(key, known)
-      }
-      return known
-    },
+    modelInfo: async (model) => (await summaries.details(client(), model)) ?? {},
   })
   const prompts = new PromptLibraryStore(options.dataDir)
   const stopForwarding = ollama.onChange((status) => events.publish('ollama:status', status))

@@ -5,7 +5,8 @@ import { ChatService, truncatedBy } from '../../src/main/chat/ChatService.ts'
 import { countPrompt } from '../../src/main/chat/promptCounter.ts'
 import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
 import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
-import { FakeOllama } from '../support/fakeOllama.ts'
+import { FakeOllama, QWEN } from '../support/fakeOllama.ts'
+import { PNG_1PX } from '../support/images.ts'
 import { useTempDirs } from '../support/tempDir.ts'
 
 const tempDir = useTempDirs()
@@ -17,7 +18,13 @@ beforeEach(async () => {
   fake = await new FakeOllama().start()
   store = HistoryStore.open(path.join(await tempDir(), 'history.sqlite'))
   const client = new OllamaClient({ host: fake.host })
-  service = new ChatService({ store, client: () => client, countPrompt, persistEveryMs: 50 })
+  service = new ChatService({
+    store,
+    client: () => client,
+    countPrompt,
+    persistEveryMs: 50,
+    modelInfo: async (model) => client.show(model),
+  })
 })
 afterEach(async () => {
   store.close()
@@ -26,6 +33,63 @@ afterEach(async () => {
 
 const newConversation = () =>
   store.createConversation({ model: 'qwen2.5:7b-instruct', systemPrompt: 'Be brief.', options: { num_ctx: 4096 } })
+
+describe('images', () => {
+  const VISION = { ...QWEN, name: 'qwen2.5vl:7b', capabilities: ['completion', 'vision'] }
+  const image = { mime: 'image/png' as const, data: PNG_1PX }
+  const sentMessages = () =>
+    fake.requests.filter((r) => r.path === '/api/chat').map((r) => (r.body as { messages: { role: string; images?: string[] }[] }).messages)
+
+  it('sends attached images with their message, and again with every later turn and edit', async () => {
+    fake.models = [QWEN, VISION]
+    const conversation = store.createConversation({ model: VISION.name, systemPrompt: '' })
+    const signal = new AbortController().signal
+    const first = await service.reply(
+      { kind: 'send', conversationId: conversation.id, text: 'What is this?', images: [image] },
+      signal,
+      () => {},
+    )
+    await service.reply({ kind: 'send', conversationId: conversation.id, text: 'And its colour?' }, signal, () => {})
+    const asked = store.getConversation(conversation.id)?.messages.find((m) => m.content === 'What is this?')
+    await service.reply(
+      { kind: 'edit', conversationId: conversation.id, messageId: asked?.id ?? '', text: 'Describe it.' },
+      signal,
+      () => {},
+    )
+
+    const [withImage, later, edited] = sentMessages()
+    expect(withImage?.at(-1)).toEqual({ role: 'user', content: 'What is this?', images: [PNG_1PX] })
+    expect(later?.[0]).toEqual({ role: 'user', content: 'What is this?', images: [PNG_1PX] })
+    expect(later?.at(-1)).toEqual({ role: 'user', content: 'And its colour?' })
+    expect(edited?.at(-1)).toEqual({ role: 'user', content: 'Describe it.', images: [PNG_1PX] })
+    expect(first.state).toBe('complete')
+  })
+
+  it('refuses images for a model without vision before storing anything', async () => {
+    const conversation = store.createConversation({ model: QWEN.name, systemPrompt: '' })
+    await expect(
+      service.reply(
+        { kind: 'send', conversationId: conversation.id, text: 'What is this?', images: [image] },
+        new AbortController().signal,
+        () => {},
+      ),
+    ).rejects.toMatchObject({ code: 'MODEL_INCAPABLE', message: expect.stringContaining('qwen2.5:7b-instruct cannot read images') })
+    expect(store.getConversation(conversation.id)?.messages).toEqual([])
+    expect(sentMessages()).toEqual([])
+  })
+
+  it('refuses to continue a thread with images after the chat switched to a model without vision', async () => {
+    fake.models = [QWEN, VISION]
+    const conversation = store.createConversation({ model: VISION.name, systemPrompt: '' })
+    const signal = new AbortController().signal
+    await service.reply({ kind: 'send', conversationId: conversation.id, text: 'What is this?', images: [image] }, signal, () => {})
+    store.updateConversation(conversation.id, { model: QWEN.name })
+    await expect(service.reply({ kind: 'send', conversationId: conversation.id, text: 'More?' }, signal, () => {})).rejects.toMatchObject({
+      code: 'MODEL_INCAPABLE',
+    })
+    expect(store.getConversation(conversation.id)?.messages).toHaveLength(2)
+  })
+})
 
 describe('ChatService', () => {
   it('stores the user message and the reply, sends system + thread, and emits the stored messages first', async () => {

@@ -9,6 +9,7 @@ import { conversationToMarkdown } from '../../src/main/storage/history/markdownE
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/storage/history/migrations.ts'
 import { activePath, HIT_END, HIT_START, type Conversation, type StoredMessage } from '../../src/shared/domain/conversation.ts'
 import { AppError } from '../../src/shared/ipc/errors.ts'
+import { JPEG_1PX, PNG_1PX } from '../support/images.ts'
 import { useTempDirs } from '../support/tempDir.ts'
 
 const tempDir = useTempDirs()
@@ -488,6 +489,41 @@ describe('export and import', () => {
     expect(store.listConversations()).toHaveLength(3)
     expect(store.search('amazon')).toHaveLength(3)
     checkSearchIndex(file)
+  })
+
+  it('keeps attached images apart from the message list, and carries them through export and import', async () => {
+    const { store } = await newStore()
+    const original = store.createConversation({ model: 'm', systemPrompt: '' })
+    const images = [
+      { mime: 'image/png' as const, data: PNG_1PX },
+      { mime: 'image/jpeg' as const, data: JPEG_1PX },
+    ]
+    const asked = store.addMessage({
+      conversationId: original.id,
+      parentId: null,
+      role: 'user',
+      content: 'What is this?',
+      state: 'complete',
+      images,
+    })
+    const pngBytes = Buffer.from(PNG_1PX, 'base64').length
+    expect(asked.images).toEqual([
+      { mime: 'image/png', bytes: pngBytes },
+      { mime: 'image/jpeg', bytes: Buffer.from(JPEG_1PX, 'base64').length },
+    ])
+    expect(store.getConversation(original.id)?.messages[0]).toEqual(asked)
+    expect(store.messageImages(asked.id)).toEqual(images)
+    expect(store.messageImage(asked.id, 1)).toEqual(images[1])
+    expect(() => store.messageImage(asked.id, 2)).toThrow(/has no image 3/)
+
+    const copy = store.importConversation(JSON.parse(JSON.stringify(store.exportConversation(original.id))))
+    const copied = copy.messages[0]
+    expect(copied?.images).toEqual(asked.images)
+    expect(store.messageImages(copied?.id ?? '')).toEqual(images)
+
+    store.deleteMessage(asked.id)
+    expect(() => store.messageImage(asked.id, 0)).toThrow(AppError)
+    expect(store.messageImages(copied?.id ?? '')).toHaveLength(2)
   })
 
   it('imports a reply that was streaming when exported as interrupted', async () => {

@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DEFAULT_NUM_CTX, type ChatMessage, type ChatOptions, type ChatRequest, type ChatResult } from '../../shared/domain/chat.ts'
 import { activePath, type Conversation, type MessageStats, type StoredMessage } from '../../shared/domain/conversation.ts'
-import type { ChatReplyAction, ChatReplyEvent } from '../../shared/domain/chatReply.ts'
+import type { ChatReplyAction, ChatReplyEvent, ImageAttachment } from '../../shared/domain/chatReply.ts'
 import { AppError, toErrorInfo } from '../../shared/ipc/errors.ts'
 import type { OllamaClient } from '../ollama/OllamaClient.ts'
 
 /** The part of the history store a reply needs. */
 export interface ReplyStore {
   getConversation(id: string): Conversation | undefined
-  addMessage(message: Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'>): StoredMessage
+  addMessage(
+    message: Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'> & { images?: readonly ImageAttachment[] },
+  ): StoredMessage
+  messageImages(messageId: string): ImageAttachment[]
   updateMessage(id: string, patch: Partial<Pick<StoredMessage, 'content' | 'state' | 'error' | 'stats' | 'truncatedTokens'>>): StoredMessage
 }
 
@@ -23,8 +26,16 @@ export interface ChatServiceOptions {
   persistEveryMs?: number
   /** Pauses before sending again while Ollama answers 503 busy; when they run out, the reply fails with that error. */
   busyRetryMs?: number[]
-  /** The model's own window (`/api/show`); Ollama quietly lowers num_ctx to it. Undefined when unknown. */
-  contextLength?: (model: string) => Promise<number | undefined>
+  /**
+   * What `/api/show` says of a model: its own window (Ollama quietly lowers num_ctx to it) and
+   * capabilities ('vision' for images). Rejects or leaves fields out when unknown.
+   */
+  modelInfo?: (model: string) => Promise<ModelInfo>
+}
+
+export interface ModelInfo {
+  contextLength?: number
+  capabilities?: string[]
 }
 
 /** Errors after which the partial reply is "interrupted" (Continue makes sense) rather than "failed". */
@@ -40,7 +51,7 @@ export class ChatService {
   private readonly options: Required<ChatServiceOptions>
 
   constructor(options: ChatServiceOptions) {
-    this.options = { persistEveryMs: 1_000, busyRetryMs: [1_000, 2_000, 4_000, 8_000], contextLength: async () => undefined, ...options }
+    this.options = { persistEveryMs: 1_000, busyRetryMs: [1_000, 2_000, 4_000, 8_000], modelInfo: async () => ({}), ...options }
   }
 
   async reply(action: ChatReplyAction, signal: AbortSignal, emit: (event: ChatReplyEvent) => void): Promise<StoredMessage> {
@@ -48,7 +59,9 @@ export class ChatService {
     const conversation = store.getConversation(action.conversationId)
     if (!conversation) throw new AppError({ code: 'BAD_REQUEST', message: 'That conversation no longer exists.' })
     const planned = this.plan(conversation, action)
-    const { userText, continued } = planned
+    const { userText, continued, images } = planned
+    const pathImages = activePath(conversation.messages, planned.parentId).some((m) => m.images)
+    if (images || pathImages) await this.requireVision(conversation.model)
     let parentId = planned.parentId
     const examples: StoredMessage[] = []
     for (const pair of action.kind === 'send' ? (action.examples ?? []) : []) {
@@ -64,13 +77,15 @@ export class ChatService {
     const user =
       userText === undefined
         ? undefined
-        : store.addMessage({ conversationId: conversation.id, parentId, role: 'user', content: userText, state: 'complete' })
+        : store.addMessage({ conversationId: conversation.id, parentId, role: 'user', content: userText, state: 'complete', images })
     const threadEnd = user?.id ?? parentId
     const thread = activePath([...conversation.messages, ...examples, ...(user ? [user] : [])], threadEnd).filter(sendable)
     const numCtx = conversation.options.num_ctx ?? DEFAULT_NUM_CTX
     const messages: ChatMessage[] = [
       ...(conversation.systemPrompt.trim() ? [{ role: 'system' as const, content: conversation.systemPrompt }] : []),
-      ...thread.map(({ role, content }) => ({ role, content })),
+      ...thread.map(({ id, role, content, images: attached }) =>
+        attached ? { role, content, images: store.messageImages(id).map((image) => image.data) } : { role, content },
+      ),
       ...(continued ? [{ role: 'assistant' as const, content: continued.content }] : []),
     ]
     const prompt = this.options.countPrompt(conversation.model, messages)
@@ -82,7 +97,10 @@ export class ChatService {
       : store.addMessage({ conversationId: conversation.id, parentId: threadEnd, role: 'assistant', content: '', state: 'streaming' })
     for (const message of [...examples, ...(user ? [user] : [])]) emit({ type: 'message', message })
     emit({ type: 'message', message: reply })
-    const modelMax = await this.options.contextLength(conversation.model).catch(() => undefined)
+    const modelMax = await this.options
+      .modelInfo(conversation.model)
+      .then((info) => info.contextLength)
+      .catch(() => undefined)
     const realWindow = Math.min(numCtx, modelMax ?? numCtx)
     return this.stream(
       reply,
@@ -115,11 +133,25 @@ export class ChatService {
     }
   }
 
+  /** Refused before anything is stored, so the message and its images stay in the composer. Unknown capabilities are given the benefit of the doubt. */
+  private async requireVision(model: string): Promise<void> {
+    const capabilities = await this.options
+      .modelInfo(model)
+      .then((info) => info.capabilities)
+      .catch(() => undefined)
+    if (!capabilities || capabilities.includes('vision')) return
+    throw new AppError({
+      code: 'MODEL_INCAPABLE',
+      message: `${model} cannot read images: Ollama does not list vision among its capabilities.`,
+      hint: 'Pick a vision model in this chat’s options (for example qwen2.5vl:7b or llava), or send the message without images.',
+    })
+  }
+
   /** Where the new reply hangs in the tree, and what is sent. */
   private plan(
     conversation: Conversation,
     action: ChatReplyAction,
-  ): { parentId: string | null; userText?: string; continued?: StoredMessage } {
+  ): { parentId: string | null; userText?: string; images?: ImageAttachment[]; continued?: StoredMessage } {
     const find = (id: string): StoredMessage => {
       const message = conversation.messages.find((m) => m.id === id)
       if (!message) throw new AppError({ code: 'BAD_REQUEST', message: 'That message no longer exists.' })
@@ -127,9 +159,13 @@ export class ChatService {
     }
     switch (action.kind) {
       case 'send':
-        return { parentId: conversation.activeLeafId, userText: action.text }
-      case 'edit':
-        return { parentId: find(action.messageId).parentId, userText: action.text }
+        return { parentId: conversation.activeLeafId, userText: action.text, images: action.images }
+      case 'edit': {
+        // The edited text goes out with the images the original carried.
+        const original = find(action.messageId)
+        const images = original.images ? this.options.store.messageImages(original.id) : undefined
+        return { parentId: original.parentId, userText: action.text, images }
+      }
       case 'regenerate': {
         // A user message without a reply (it did not fit, or Ollama was down) gets one; a reply gets a sibling.
         const message = find(action.messageId)

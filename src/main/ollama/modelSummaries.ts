@@ -16,16 +16,7 @@ export class ModelSummaries {
       installed.map(async (model) => {
         const key = `${client.host} ${model.name} ${model.digest ?? ''}`
         keys.add(key)
-        let details = this.cache.get(key)
-        if (!details) {
-          // A failed lookup is not cached, so the next refresh asks again.
-          details = client.show(model.name, signal).catch(() => {
-            this.cache.delete(key)
-            return undefined
-          })
-          this.cache.set(key, details)
-        }
-        const shown = await details
+        const shown = await this.lookUp(client, model.name, key, signal)
         return {
           ...model,
           contextLength: shown?.contextLength,
@@ -36,5 +27,25 @@ export class ModelSummaries {
     )
     for (const key of this.cache.keys()) if (key.startsWith(`${client.host} `) && !keys.has(key)) this.cache.delete(key)
     return summaries
+  }
+
+  /** One model's details, from the cache the list fills when it has them (a chat needs its window and capabilities). */
+  details(client: OllamaClient, model: string): Promise<ModelDetails | undefined> {
+    const prefix = `${client.host} ${model} `
+    for (const [key, details] of this.cache) if (key.startsWith(prefix)) return details
+    return this.lookUp(client, model, prefix)
+  }
+
+  private lookUp(client: OllamaClient, model: string, key: string, signal?: AbortSignal): Promise<ModelDetails | undefined> {
+    let details = this.cache.get(key)
+    if (!details) {
+      // A failed lookup is not cached, so the next call asks again.
+      details = client.show(model, signal).catch(() => {
+        this.cache.delete(key)
+        return undefined
+      })
+      this.cache.set(key, details)
+    }
+    return details
   }
 }

@@ -1,8 +1,24 @@
 import { z } from 'zod'
-import { StoredMessage } from './conversation.ts'
+import { ImageMime, StoredMessage } from './conversation.ts'
 
 const Id = z.string().min(1).max(100)
 const Text = z.string().trim().min(1).max(2_000_000)
+
+/** At most this many images per message, each at most this large (the screen scales bigger ones down first). */
+export const MAX_IMAGES = 4
+export const MAX_IMAGE_BYTES = 3 * 1024 * 1024
+
+/** An image as it travels with a message: base64, the way Ollama takes it. */
+export const ImageAttachment = z
+  .object({
+    mime: ImageMime,
+    data: z
+      .string()
+      .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+  })
+  .strict()
+export type ImageAttachment = z.infer<typeof ImageAttachment>
 
 /**
  * What the user asked for in a stored conversation: a new message, an edited one (a new branch),
@@ -19,6 +35,7 @@ export const ChatReplyAction = z.discriminatedUnion('kind', [
         .array(z.object({ user: z.string().min(1).max(100_000), assistant: z.string().min(1).max(100_000) }).strict())
         .max(20)
         .optional(),
+      images: z.array(ImageAttachment).min(1).max(MAX_IMAGES).optional(),
     })
     .strict(),
   z.object({ kind: z.literal('edit'), conversationId: Id, messageId: Id, text: Text }).strict(),

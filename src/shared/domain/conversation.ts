@@ -23,6 +23,13 @@ export const MessageStats = z
   .partial()
 export type MessageStats = z.infer<typeof MessageStats>
 
+export const ImageMime = z.enum(['image/png', 'image/jpeg', 'image/webp'])
+export type ImageMime = z.infer<typeof ImageMime>
+
+/** An image attached to a message, as listed with it; its bytes are fetched on their own (`messages:image`). */
+export const ImageRef = z.object({ mime: ImageMime, bytes: z.number().int().positive() })
+export type ImageRef = z.infer<typeof ImageRef>
+
 /**
  * One message in a conversation's tree: `parentId` is the message it answers or follows. Editing
  * a user message or regenerating a reply adds a sibling, so earlier versions stay reachable.
@@ -38,6 +45,8 @@ export const StoredMessage = z.object({
   stats: MessageStats.optional(),
   /** Tokens of the prompt Ollama silently dropped (sent minus `prompt_eval_count`), when it did. */
   truncatedTokens: z.number().int().positive().optional(),
+  /** Images the user attached, in order (vision models only). */
+  images: z.array(ImageRef).optional(),
   createdAt: z.number(),
 })
 export type StoredMessage = z.infer<typeof StoredMessage>

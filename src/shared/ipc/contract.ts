@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AppInfo } from '../domain/appInfo.ts'
 import { ChatEvent, ChatMessage, ChatOptions, ChatRequest, ChatResult } from '../domain/chat.ts'
-import { ChatReplyAction, ChatReplyEvent } from '../domain/chatReply.ts'
+import { ChatReplyAction, ChatReplyEvent, ImageAttachment, MAX_IMAGES } from '../domain/chatReply.ts'
 import { Conversation, ConversationSummary, SearchHit, StoredMessage } from '../domain/conversation.ts'
 import { LoadedModel, ModelDetails, ModelName, ModelRequest, ModelSummary } from '../domain/models.ts'
 import { InstallJob } from '../domain/install.ts'
@@ -72,6 +72,19 @@ export const invokeChannels = {
   },
   'conversations:import': { request: z.object({ text: z.string().max(50_000_000) }).strict(), response: Conversation },
   'messages:delete': { request: z.object({ conversationId: Id, id: Id }).strict(), response: Conversation },
+  'messages:image': {
+    request: z
+      .object({
+        id: Id,
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_IMAGES - 1),
+      })
+      .strict(),
+    response: ImageAttachment,
+  },
   'tokens:count': {
     request: z.object({ model: ModelName, messages: z.array(ChatMessage).max(10_000) }).strict(),
     response: z.object({ tokens: z.number().int(), exact: z.boolean() }),

@@ -15,6 +15,7 @@ type ConversationChannels =
   | 'conversations:export'
   | 'conversations:import'
   | 'messages:delete'
+  | 'messages:image'
 
 /** A safe file name from a title: no path separators or characters Windows refuses. */
 function fileNameOf(title: string, extension: string): string {
@@ -60,6 +61,7 @@ export function conversationHandlers(history: () => HistoryStore): Pick<InvokeHa
       history().deleteMessage(id)
       return require(conversationId)
     },
+    'messages:image': async ({ id, index }) => history().messageImage(id, index),
   }
 }
 

@@ -10,13 +10,16 @@ import {
   type ChatOptions,
   type Conversation,
   type ConversationSummary,
+  type ImageRef,
   type MessageState,
   type MessageStats,
   type SearchHit,
   type StoredMessage,
 } from '../../../shared/domain/conversation.ts'
 import { AppError, type ErrorInfo } from '../../../shared/ipc/errors.ts'
+import type { ImageAttachment } from '../../../shared/domain/chatReply.ts'
 import { fromExport, toExport, type ConversationExport } from './exportConversation.ts'
+import { MessageImages } from './messageImages.ts'
 import { migrate } from './migrations.ts'
 import { toFtsQuery } from './searchQuery.ts'
 import { explainSqliteError, withTransaction } from './sqlite.ts'
@@ -38,7 +41,7 @@ export interface NewConversation {
 export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'systemPrompt' | 'options' | 'pinned' | 'activeLeafId'>>
 
 export type NewMessage = Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'> &
-  Partial<Pick<StoredMessage, 'stats' | 'error' | 'truncatedTokens'>>
+  Partial<Pick<StoredMessage, 'stats' | 'error' | 'truncatedTokens'>> & { images?: readonly ImageAttachment[] }
 
 /**
  * Fields to change. `error`, `stats` and `truncatedTokens` are cleared when present as undefined or
@@ -132,6 +135,7 @@ export class HistoryStore {
   private readonly db: DatabaseSync
   private readonly file: string
   private readonly statements: Statements
+  private readonly images: MessageImages
   /** UPDATE statements per set of changed columns, prepared once each. */
   private readonly updates = new Map<string, StatementSync>()
   private closed = false
@@ -140,6 +144,7 @@ export class HistoryStore {
     this.db = db
     this.file = file
     this.statements = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Statements
+    this.images = new MessageImages(db)
   }
 
   /**
@@ -199,8 +204,21 @@ export class HistoryStore {
   getConversation(id: string): Conversation | undefined {
     const row = this.statements.conversation.get(id) as ConversationRow | undefined
     if (!row) return undefined
-    const messages = (this.statements.messages.all(id) as MessageRow[]).map(toMessage)
+    const images = this.images.refsOf(id)
+    const messages = (this.statements.messages.all(id) as MessageRow[]).map((m) => withImages(toMessage(m), images.get(m.id)))
     return toConversation(row, messages)
+  }
+
+  /** The images of a message as base64, in order (what Ollama is sent). */
+  messageImages(messageId: string): ImageAttachment[] {
+    return this.images.of(messageId)
+  }
+
+  messageImage(messageId: string, index: number): ImageAttachment {
+    const image = this.images.one(messageId, index)
+    if (!image)
+      throw new AppError({ code: 'BAD_REQUEST', message: `Message ${messageId} has no image ${index + 1}; it may have been deleted.` })
+    return image
   }
 
   /**
@@ -251,8 +269,10 @@ export class HistoryStore {
     return this.write(() => {
       const conversation = this.requireConversationRow(input.conversationId)
       if (input.parentId !== null) this.requireMessageIn(input.parentId, conversation.id)
-      const message: StoredMessage = { ...withoutUndefined(input), id: randomUUID(), createdAt: Date.now() }
+      const { images, ...fields } = input
+      const message: StoredMessage = { ...withoutUndefined(fields), id: randomUUID(), createdAt: Date.now() }
       this.insertMessage(message)
+      if (images?.length) message.images = this.images.add(message.id, images)
       const named = conversation.title === DEFAULT_TITLE && message.role === 'user'
       const title = named ? (titleFrom(message.content) ?? DEFAULT_TITLE) : conversation.title
       this.statements.afterNewMessage.run(message.id, message.createdAt, title, conversation.id)
@@ -318,15 +338,21 @@ export class HistoryStore {
   exportConversation(id: string): ConversationExport {
     const conversation = this.getConversation(id)
     if (!conversation) throw noConversation(id)
-    return toExport(conversation)
+    const images = Object.fromEntries(conversation.messages.filter((m) => m.images).map((m) => [m.id, this.images.of(m.id)]))
+    return toExport(conversation, images)
   }
 
   /** Stores an exported conversation (the file's text or its parsed JSON) as a new one, new ids throughout, at the top of the list. */
   importConversation(file: unknown): Conversation {
-    const conversation = { ...fromExport(file), updatedAt: Date.now() }
+    const imported = fromExport(file)
+    const conversation = { ...imported.conversation, updatedAt: Date.now() }
     this.write(() => {
       this.insertConversation({ ...conversation, activeLeafId: null })
-      for (const message of conversation.messages) this.insertMessage(message)
+      for (const message of conversation.messages) {
+        this.insertMessage(message)
+        const images = imported.images.get(message.id)
+        if (images) this.images.add(message.id, images)
+      }
       this.statements.setLeaf.run(conversation.activeLeafId, conversation.updatedAt, conversation.id)
     })
     return this.requireConversation(conversation.id)
@@ -479,6 +505,10 @@ function toMessage(row: MessageRow): StoredMessage {
     ...(row.truncated_tokens !== null && { truncatedTokens: row.truncated_tokens }),
     createdAt: row.created_at,
   }
+}
+
+function withImages(message: StoredMessage, images: ImageRef[] | undefined): StoredMessage {
+  return images ? { ...message, images } : message
 }
 
 function conversationValue(key: keyof ConversationPatch, value: unknown): SQLInputValue {

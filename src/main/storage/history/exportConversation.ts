@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { ImageAttachment } from '../../../shared/domain/chatReply.ts'
 import { Conversation, type StoredMessage } from '../../../shared/domain/conversation.ts'
 import { AppError } from '../../../shared/ipc/errors.ts'
 
@@ -10,11 +11,19 @@ export const ConversationExport = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   conversation: Conversation,
+  /** Attached images by message id; files from before images were supported have none. */
+  images: z.record(z.string(), z.array(ImageAttachment)).optional(),
 })
 export type ConversationExport = z.infer<typeof ConversationExport>
 
-export function toExport(conversation: Conversation): ConversationExport {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation }
+export function toExport(conversation: Conversation, images: Record<string, ImageAttachment[]>): ConversationExport {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation, ...(Object.keys(images).length > 0 && { images }) }
+}
+
+export interface ImportedConversation {
+  conversation: Conversation
+  /** The attached images, by the new message ids. */
+  images: Map<string, ImageAttachment[]>
 }
 
 /**
@@ -23,15 +32,15 @@ export function toExport(conversation: Conversation): ConversationExport {
  * parents first, a reply that was still streaming when exported marked interrupted. Importing twice
  * makes two copies.
  */
-export function fromExport(file: unknown): Conversation {
-  const conversation = parseExport(typeof file === 'string' ? parseJson(file) : file)
+export function fromExport(file: unknown): ImportedConversation {
+  const { conversation, images = {} } = parseExport(typeof file === 'string' ? parseJson(file) : file)
   const messages = parentsFirst(conversation.messages)
   if (conversation.activeLeafId !== null && !messages.some((m) => m.id === conversation.activeLeafId))
     throw invalid(`the active message ${conversation.activeLeafId} is not among its messages`)
   const ids = new Map(messages.map((m) => [m.id, randomUUID()]))
   const newId = (id: string): string => ids.get(id) ?? id
   const id = randomUUID()
-  return {
+  const imported: Conversation = {
     ...conversation,
     id,
     createdAt: Math.round(conversation.createdAt),
@@ -47,6 +56,14 @@ export function fromExport(file: unknown): Conversation {
       createdAt: Math.round(m.createdAt),
     })),
   }
+  return {
+    conversation: imported,
+    images: new Map(
+      Object.entries(images)
+        .filter(([old]) => ids.has(old))
+        .map(([old, list]) => [newId(old), list]),
+    ),
+  }
 }
 
 function parseJson(text: string): unknown {
@@ -57,7 +74,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function parseExport(json: unknown): Conversation {
+function parseExport(json: unknown): ConversationExport {
   const header = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(json)
   if (!header.success || header.data.format !== EXPORT_FORMAT)
     throw invalid(`it is not an Instruct Desk conversation export (expected "format": "${EXPORT_FORMAT}")`)
@@ -66,7 +83,7 @@ function parseExport(json: unknown): Conversation {
     throw invalid(`it was exported by a newer version of Instruct Desk (format version ${version}; this version reads ${EXPORT_VERSION})`)
   const parsed = ConversationExport.safeParse(json)
   if (!parsed.success) throw invalid(describeIssues(parsed.error.issues))
-  return parsed.data.conversation
+  return parsed.data
 }
 
 /** The first few problems, each with where it is (`conversation.messages[3].role: …`). */

@@ -73,6 +73,17 @@ export const MIGRATIONS: readonly string[] = [
   END;
   INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
   `,
+  // 3: images attached to user messages for vision models, kept apart so reading a conversation
+  // (and its 10,000-message list) never drags megabytes of pixels along.
+  `
+  CREATE TABLE message_images (
+    message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    mime TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (message_id, position)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

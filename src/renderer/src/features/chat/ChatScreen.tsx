@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatMessage } from '../../../../shared/domain/chat.ts'
+import type { ImageAttachment } from '../../../../shared/domain/chatReply.ts'
 import type { ConversationSummary, StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { api } from '../../ipc/client.ts'
 import { useInvoke, useLiveValue } from '../../ipc/hooks.ts'
@@ -9,6 +10,7 @@ import { useAction } from '../../ui/useAction.ts'
 import { FirstRunPull } from '../models/FirstRunPull.tsx'
 import { ChatOptionsPanel } from './ChatOptionsPanel.tsx'
 import { ComparePanel } from './ComparePanel.tsx'
+import { Composer } from './Composer.tsx'
 import { CopyAsCodeDialog } from './library/CopyAsCodeDialog.tsx'
 import { PromptLibraryDialog, type AppliedPrompt, type PromptLibraryApi } from './library/PromptLibraryDialog.tsx'
 import { ContextMeter } from './ContextMeter.tsx'
@@ -19,6 +21,8 @@ import { useConversation } from './useConversation.ts'
 import { useConversations } from './useConversations.ts'
 
 const LAST_CONVERSATION = 'instruct-desk:last-conversation'
+
+type Example = { user: string; assistant: string }
 
 const promptLibrary: PromptLibraryApi = {
   list: () => api.invoke('prompts:list', {}),
@@ -54,18 +58,18 @@ export function ChatScreen() {
   const forgetSelection = useCallback(() => select(undefined), [select])
   const chat = useConversation(selectedId, list.reload, forgetSelection)
   const [draft, setDraft] = useState('')
-  const pending = useRef<{ conversationId: string; text: string; examples?: { user: string; assistant: string }[] }>(undefined)
+  const [images, setImages] = useState<ImageAttachment[]>([])
+  const pending = useRef<{ conversationId: string; text: string; examples?: Example[]; images?: ImageAttachment[] }>(undefined)
   const [deleted, setDeleted] = useState<ConversationSummary>()
   const [showOptions, setShowOptions] = useState(false)
   const [dialog, setDialog] = useState<'library' | 'code' | undefined>()
   const [comparing, setComparing] = useState(false)
   /** Few-shot pairs from the template applied to the draft; they go out (and are stored) before it. */
-  const [examples, setExamples] = useState<{ user: string; assistant: string }[]>([])
+  const [examples, setExamples] = useState<Example[]>([])
   /** A preset or template's system prompt chosen before the conversation exists. */
   const [systemForNew, setSystemForNew] = useState<string>()
   const status = useLiveValue('ollama:status')
   const action = useAction()
-  const draftId = useId()
 
   const conversation = chat.conversation
   const installed = models.data?.map((m) => m.name) ?? []
@@ -78,7 +82,7 @@ export function ChatScreen() {
     const waiting = pending.current
     if (!waiting || conversation?.id !== waiting.conversationId) return
     pending.current = undefined
-    void reply({ kind: 'send', text: waiting.text, examples: waiting.examples })
+    void reply({ kind: 'send', text: waiting.text, examples: waiting.examples, images: waiting.images })
   }, [conversation, reply])
 
   // Opening a search hit: show the branch that holds it; the transcript then scrolls to it.
@@ -105,28 +109,28 @@ export function ChatScreen() {
     return created
   }
 
-  const send = async (event?: FormEvent): Promise<void> => {
-    event?.preventDefault()
+  const send = async (): Promise<void> => {
     const text = draft.trim()
     if (!text || chat.busy || !model) return
+    const attached = images.length > 0 ? images : undefined
     setDraft('')
+    setImages([])
     setFocusId(undefined)
     const pairs = examples.length > 0 ? examples : undefined
     setExamples([])
+    // Refused before anything was stored (too large, no vision, the chat was deleted elsewhere): give it all back.
+    const giveBack = (): void => {
+      setDraft((current) => current || text)
+      setImages((current) => (current.length > 0 ? current : (attached ?? [])))
+      setExamples((current) => (current.length > 0 ? current : (pairs ?? [])))
+    }
     if (conversation) {
-      // Refused before anything was stored (too large, the chat was deleted elsewhere): give the text back.
-      if (!(await chat.reply({ kind: 'send', text, examples: pairs }))) setDraft((current) => current || text)
+      if (!(await chat.reply({ kind: 'send', text, examples: pairs, images: attached }))) giveBack()
       return
     }
     const id = await newConversation()
-    if (id) pending.current = { conversationId: id, text, examples: pairs }
-    else setDraft(text)
-  }
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
-    event.preventDefault()
-    void send()
+    if (id) pending.current = { conversationId: id, text, examples: pairs, images: attached }
+    else giveBack()
   }
 
   const remove = (item: ConversationSummary): void => {
@@ -163,7 +167,7 @@ export function ChatScreen() {
     if (system !== undefined && conversation) void action.run(() => chat.update({ systemPrompt: system }))
     else if (system !== undefined) setSystemForNew(system)
     const final = applied.messages.at(-1)
-    const pairs: { user: string; assistant: string }[] = []
+    const pairs: Example[] = []
     for (let i = 0; i + 1 < applied.messages.length - 1; i += 2) {
       const user = applied.messages[i]
       const assistant = applied.messages[i + 1]
@@ -349,28 +353,18 @@ export function ChatScreen() {
             </button>
           </p>
         )}
-        <form className="composer" onSubmit={(e) => void send(e)}>
-          <label htmlFor={draftId} className="visually-hidden">
-            Message
-          </label>
-          <textarea
-            id={draftId}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={onKeyDown}
-            rows={3}
-            placeholder="Write a message…"
-          />
-          {chat.busy ? (
-            <button type="button" className="button button-danger" onClick={chat.stop}>
-              Stop
-            </button>
-          ) : (
-            <button type="submit" className="button button-primary" disabled={!draft.trim() || !model}>
-              Send
-            </button>
-          )}
-        </form>
+        <Composer
+          draft={draft}
+          onDraft={setDraft}
+          images={images}
+          onImages={setImages}
+          busy={chat.busy}
+          canSend={model !== ''}
+          onSend={() => void send()}
+          onStop={chat.stop}
+          model={model}
+          vision={models.data?.find((m) => m.name === model)?.capabilities?.includes('vision')}
+        />
         {model && <ContextMeter model={model} messages={meterMessages} numCtx={numCtx} />}
       </div>
     </div>

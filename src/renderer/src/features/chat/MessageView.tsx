@@ -3,6 +3,7 @@ import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ActionIcon } from '../../ui/Icon.tsx'
+import { StoredImages } from './images/StoredImages.tsx'
 import { MessageContent } from './MessageContent.tsx'
 
 export interface MessageActions {
@@ -123,6 +124,7 @@ export function MessageView({
       ) : (
         <MessageContent message={message} />
       )}
+      <StoredImages message={message} />
       {message.truncatedTokens !== undefined && (
         <p className="notice notice-warn small" role="note">
           The model did not see {message.truncatedTokens.toLocaleString()} earlier tokens: Ollama dropped the start of this conversation to
