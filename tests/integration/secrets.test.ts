@@ -54,6 +54,7 @@ describe('a bearer token for a remote Ollama', () => {
     const app = await start(dataDir, cipher)
     expect(await app.handlers.invoke['secrets:set']({ name: 'ollamaToken', value: TOKEN }, signal())).toEqual({
       ollamaToken: true,
+      anthropicKey: false,
       persistent: true,
     })
     await app.handlers.invoke['models:list']({}, signal())
@@ -64,7 +65,11 @@ describe('a bearer token for a remote Ollama', () => {
       expect(text.includes(TOKEN), `${file} holds the token in plain text`).toBe(false)
     }
     const reopened = await start(dataDir, cipher)
-    expect(await reopened.handlers.invoke['secrets:status']({}, signal())).toEqual({ ollamaToken: true, persistent: true })
+    expect(await reopened.handlers.invoke['secrets:status']({}, signal())).toEqual({
+      ollamaToken: true,
+      anthropicKey: false,
+      persistent: true,
+    })
     await reopened.handlers.invoke['models:list']({}, signal())
     expect(lastHeaders().authorization).toBe(`Bearer ${TOKEN}`)
 
@@ -78,6 +83,7 @@ describe('a bearer token for a remote Ollama', () => {
     const app = await start(dataDir)
     expect(await app.handlers.invoke['secrets:set']({ name: 'ollamaToken', value: TOKEN }, signal())).toEqual({
       ollamaToken: true,
+      anthropicKey: false,
       persistent: false,
     })
     await app.handlers.invoke['models:list']({}, signal())

@@ -9,9 +9,9 @@ export interface SecretCipher {
 }
 
 /**
- * Secrets such as an Ollama bearer token. With a cipher they are stored encrypted in
- * `secrets.json`; without one (no keychain) they are kept in memory only, and the app says so,
- * rather than writing them in plain text.
+ * Secrets such as an Ollama bearer token or the Anthropic API key. With a cipher they are stored
+ * encrypted in `secrets.json`; without one (no keychain) they are kept in memory only, and the app
+ * says so, rather than writing them in plain text.
  */
 export class SecretStore {
   private readonly values = new Map<SecretName, string>()
@@ -41,7 +41,11 @@ export class SecretStore {
   }
 
   status(): SecretsStatus {
-    return { ollamaToken: this.values.has('ollamaToken'), persistent: this.cipher !== undefined }
+    return {
+      ollamaToken: this.values.has('ollamaToken'),
+      anthropicKey: this.values.has('anthropicKey'),
+      persistent: this.cipher !== undefined,
+    }
   }
 
   async set(name: SecretName, value: string): Promise<SecretsStatus> {

@@ -59,11 +59,12 @@ export const SettingsPatchRequest = z
   .strict()
 
 /** Secrets the app can hold; values never travel to the renderer, only whether one is set. */
-export const SecretName = z.enum(['ollamaToken'])
+export const SecretName = z.enum(['ollamaToken', 'anthropicKey'])
 export type SecretName = z.infer<typeof SecretName>
 
 export const SecretsStatus = z.object({
   ollamaToken: z.boolean(),
+  anthropicKey: z.boolean(),
   /** False when no OS keychain is available (web preview, CLI): secrets then last only until the app stops. */
   persistent: z.boolean(),
 })
