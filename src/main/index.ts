@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow } from 'electron'
 import { createApp } from './app.ts'
+import { DISABLED_CHROMIUM_FEATURES } from './electron/chromiumFeatures.ts'
 import { bridgeIpc } from './electron/ipcBridge.ts'
 import { installMenu } from './electron/menu.ts'
 import { keychainCipher } from './electron/secretCipher.ts'
@@ -10,6 +11,8 @@ import { createMainWindow, hardenSession } from './electron/window.ts'
 import { warmUp } from './tokens/tokenCounter.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
+
+app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

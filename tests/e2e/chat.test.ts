@@ -60,6 +60,27 @@ describe('chat history', () => {
     expect(await replies().count()).toBe(1)
   })
 
+  it('gives each chat its own Stop: another chat can send while one streams, and stopping it leaves the first alone', async () => {
+    session.h.fake.tokenDelayMs = 40
+    await page().getByRole('textbox', { name: 'Message' }).fill('A long story, please')
+    await page().keyboard.press('Enter')
+    await expect.poll(() => page().getByRole('button', { name: 'Stop' }).isVisible(), { timeout: 5_000 }).toBe(true)
+    await page().getByRole('button', { name: 'New chat', exact: true }).click()
+    await expect.poll(() => page().getByRole('button', { name: 'Stop' }).count()).toBe(0)
+    await page().getByRole('textbox', { name: 'Message' }).fill('Meanwhile, a quick one')
+    await page().keyboard.press('Enter')
+    await expect.poll(() => page().getByRole('button', { name: 'Stop' }).isVisible(), { timeout: 5_000 }).toBe(true)
+    await page().getByRole('button', { name: 'Stop' }).click()
+    await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 5_000 }).toBe('stopped')
+    const chats = session.h.fake.requests.filter((r) => r.path === '/api/chat')
+    expect(chats.map((r) => r.aborted)).toEqual([false, true])
+    await page()
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: /^A long story, please/ })
+      .click()
+    await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 10_000 }).toBe('complete')
+  })
+
   it('deletes a conversation with an undo', async () => {
     await send('Remember the milk')
     await page().getByRole('button', { name: 'Delete Remember the milk' }).click()

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { DISABLED_CHROMIUM_FEATURES } from '../../src/main/electron/chromiumFeatures.ts'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer')
@@ -20,6 +21,7 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--disable-features=${DISABLED_CHROMIUM_FEATURES.join(',')}`,
     ],
   })
 }

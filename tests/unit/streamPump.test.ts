@@ -2,16 +2,24 @@ import { describe, expect, it, vi } from 'vitest'
 import { StreamPump } from '../../src/main/ipc/streamPump.ts'
 
 describe('StreamPump', () => {
-  it('sends the first two events at once, then batches what follows, about one message per frame', () => {
+  it('sends events pushed together as one message at the end of the task, the next two at once, then about one per frame', async () => {
     vi.useFakeTimers()
     const batches: number[][] = []
     const pump = new StreamPump<number>((batch) => batches.push(batch), 16)
-    for (let i = 0; i < 100; i++) pump.push(i)
-    expect(batches).toEqual([[0], [1]])
+    pump.push(-2)
+    pump.push(-1)
+    expect(batches).toEqual([])
+    await Promise.resolve()
+    expect(batches).toEqual([[-2, -1]])
+    for (let i = 0; i < 100; i++) {
+      pump.push(i)
+      await Promise.resolve()
+    }
+    expect(batches).toEqual([[-2, -1], [0]])
     vi.advanceTimersByTime(15)
     expect(batches).toHaveLength(2)
     vi.advanceTimersByTime(1)
-    expect(batches).toEqual([[0], [1], Array.from({ length: 98 }, (_, i) => i + 2)])
+    expect(batches).toEqual([[-2, -1], [0], Array.from({ length: 99 }, (_, i) => i + 1)])
     // A steady stream afterwards: one message per frame.
     for (let frame = 0; frame < 10; frame++) {
       pump.push(1000 + frame)
@@ -21,19 +29,23 @@ describe('StreamPump', () => {
     // After a quiet moment the next event goes out at once again.
     vi.advanceTimersByTime(100)
     pump.push(2000)
+    await Promise.resolve()
     expect(batches.at(-1)).toEqual([2000])
     vi.useRealTimers()
   })
 
-  it('flushes what is pending on close and ignores later pushes', () => {
+  it('flushes what is pending on close and ignores later pushes', async () => {
     const batches: string[][] = []
     const pump = new StreamPump<string>((batch) => batches.push(batch), 1000)
     pump.push('a')
+    await Promise.resolve()
     pump.push('b')
+    await Promise.resolve()
     pump.push('c')
     pump.push('d')
     pump.close()
     pump.push('e')
+    await Promise.resolve()
     expect(batches).toEqual([['a'], ['b'], ['c', 'd']])
   })
 })

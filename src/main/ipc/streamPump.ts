@@ -1,13 +1,15 @@
 /**
  * Collects stream events and hands them on at about one message per frame (~16 ms), so a model
  * that produces hundreds of tokens a second costs the renderer ~60 messages a second, not
- * hundreds. A small allowance (two messages) refills one per frame: after a quiet moment the
- * first events go out at once — a reply's stored messages and then its first token — instead of
- * waiting for a frame to end.
+ * hundreds. A small allowance (two messages) refills one per frame: after a quiet moment events
+ * go out at once — a reply's stored messages and then its first token — instead of waiting for a
+ * frame to end. "At once" is the end of the current task, so events pushed together (the user's
+ * message and the reply's placeholder) share one message and leave the allowance for the token.
  */
 export class StreamPump<E> {
   private pending: E[] = []
   private timer: ReturnType<typeof setTimeout> | undefined
+  private flushQueued = false
   private closed = false
   private allowance = BURST
   private refilledAt = Date.now()
@@ -22,9 +24,16 @@ export class StreamPump<E> {
   push(event: E): void {
     if (this.closed) return
     this.pending.push(event)
-    if (this.timer !== undefined) return
+    if (this.timer !== undefined || this.flushQueued) return
     this.refill()
-    if (this.allowance >= 1) return this.flush()
+    if (this.allowance >= 1) {
+      this.flushQueued = true
+      queueMicrotask(() => {
+        this.flushQueued = false
+        this.flush()
+      })
+      return
+    }
     this.timer = setTimeout(() => this.flush(), Math.ceil((1 - this.allowance) * this.intervalMs))
   }
 

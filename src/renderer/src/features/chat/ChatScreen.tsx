@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatMessage } from '../../../../shared/domain/chat.ts'
 import type { ImageAttachment } from '../../../../shared/domain/chatReply.ts'
 import type { ConversationSummary, StoredMessage } from '../../../../shared/domain/conversation.ts'
@@ -7,6 +7,7 @@ import { useInvoke, useLiveValue } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
 import { useAction } from '../../ui/useAction.ts'
+import { useStableCallbacks } from '../../ui/useStableCallbacks.ts'
 import { FirstRunPull } from '../models/FirstRunPull.tsx'
 import { ChatOptionsPanel } from './ChatOptionsPanel.tsx'
 import { ComparePanel } from './ComparePanel.tsx'
@@ -177,23 +178,39 @@ export function ChatScreen() {
     if (final?.role === 'user') setDraft(final.content)
   }
 
-  const messageActions: MessageActions = {
-    busy: chat.busy,
-    model,
-    onEdit: (message, text) => {
+  const listActions = useStableCallbacks({
+    onSelect: (id: string, messageId?: string) => select(id, messageId),
+    onNew: () => void newConversation(),
+    onRename: (id: string, title: string) => void action.run(() => api.invoke('conversations:update', { id, title }).then(list.reload)),
+    onPin: (id: string, pinned: boolean) => void action.run(() => api.invoke('conversations:update', { id, pinned }).then(list.reload)),
+    onDelete: remove,
+    onImport: (text: string) =>
+      void action.run(async () => {
+        const imported = await api.invoke('conversations:import', { text })
+        list.reload()
+        select(imported.id)
+      }),
+  })
+
+  const messageCallbacks = useStableCallbacks({
+    onEdit: (message: StoredMessage, text: string) => {
       setFocusId(undefined)
       void chat.reply({ kind: 'edit', messageId: message.id, text })
     },
-    onRegenerate: (message) => void chat.reply({ kind: 'regenerate', messageId: message.id }),
-    onContinue: (message) => void chat.reply({ kind: 'continue', messageId: message.id }),
-    onDelete: (message) => void action.run(() => chat.deleteMessage(message.id)),
+    onRegenerate: (message: StoredMessage) => void chat.reply({ kind: 'regenerate', messageId: message.id }),
+    onContinue: (message: StoredMessage) => void chat.reply({ kind: 'continue', messageId: message.id }),
+    onDelete: (message: StoredMessage) => void action.run(() => chat.deleteMessage(message.id)),
     onShowVersion: (message: StoredMessage) => {
       // A search hit was opened earlier: from now on the user picks the branch, not the hit.
       setFocusId(undefined)
       chat.showVersion(message)
     },
-    onPullModel: (name) => void action.run(() => api.invoke('models:pull', { model: name })),
-  }
+    onPullModel: (name: string) => void action.run(() => api.invoke('models:pull', { model: name })),
+  })
+  const messageActions: MessageActions = useMemo(
+    () => ({ busy: chat.busy, model, ...messageCallbacks }),
+    [chat.busy, model, messageCallbacks],
+  )
 
   const meterMessages: ChatMessage[] = [
     ...(conversation?.systemPrompt ? [{ role: 'system' as const, content: conversation.systemPrompt }] : []),
@@ -211,18 +228,7 @@ export function ChatScreen() {
         query={list.query}
         hits={list.hits}
         onQuery={list.setQuery}
-        onSelect={(id, messageId) => select(id, messageId)}
-        onNew={() => void newConversation()}
-        onRename={(id, title) => void action.run(() => api.invoke('conversations:update', { id, title }).then(list.reload))}
-        onPin={(id, pinned) => void action.run(() => api.invoke('conversations:update', { id, pinned }).then(list.reload))}
-        onDelete={remove}
-        onImport={(text) =>
-          void action.run(async () => {
-            const imported = await api.invoke('conversations:import', { text })
-            list.reload()
-            select(imported.id)
-          })
-        }
+        {...listActions}
       />
       <div className="screen chat">
         <ScreenHeader

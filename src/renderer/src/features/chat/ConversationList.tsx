@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react'
+import { memo, useState, type ChangeEvent } from 'react'
 import { HIT_END, HIT_START, type ConversationSummary, type SearchHit } from '../../../../shared/domain/conversation.ts'
 import { formatDate } from '../../ui/format.ts'
 import { ActionIcon } from '../../ui/Icon.tsx'
@@ -64,7 +64,7 @@ function Item({ item, selected, props }: { item: ConversationSummary; selected: 
           {item.title}
         </span>
         <span className="muted small conversation-meta">
-          {formatDate(new Date(item.updatedAt).toISOString())} · {item.model}
+          {formatDate(item.updatedAt)} · {item.model}
         </span>
       </button>
       <span className="conversation-actions">
@@ -89,7 +89,8 @@ function Item({ item, selected, props }: { item: ConversationSummary; selected: 
 }
 
 /** Conversations (pinned first), a search across every message, new chat and import. */
-export function ConversationList(props: ConversationListProps) {
+/** Memoized: the chat screen re-renders for every streamed token, the list only when its own props change. */
+export const ConversationList = memo(function ConversationList(props: ConversationListProps) {
   const importFile = (event: ChangeEvent<HTMLInputElement>): void => {
     const file = event.target.files?.[0]
     event.target.value = ''
@@ -140,4 +141,4 @@ export function ConversationList(props: ConversationListProps) {
       )}
     </nav>
   )
-}
+})

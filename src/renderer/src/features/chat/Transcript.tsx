@@ -1,5 +1,5 @@
 import { useVirtualizer, type Range } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { siblingsOf } from './conversationTree.ts'
 import { MessageView, type MessageActions } from './MessageView.tsx'
@@ -28,9 +28,10 @@ function renderAll(range: Range): number[] {
  * so opening a conversation of thousands of messages costs about as much as opening a short one.
  * It follows the end while a reply streams unless the user scrolled away from it, and brings
  * `focusId` (a search hit) into view even when its row was not rendered. Mount one per
- * conversation (key it by the conversation's id): it starts at the end of the thread.
+ * conversation (key it by the conversation's id): it starts at the end of the thread. Memoized: typing
+ * in the composer re-renders the screen, not the thread.
  */
-export function Transcript({
+export const Transcript = memo(function Transcript({
   thread,
   messages,
   actions,
@@ -45,7 +46,6 @@ export function Transcript({
   const scrollRef = useRef<HTMLDivElement>(null)
   const getItemKey = useCallback((index: number) => thread[index]?.id ?? index, [thread])
   // The virtualizer keeps mutable state and hands back the same instance: the compiler must not memoize around it.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: thread.length,
     getScrollElement: () => scrollRef.current,
@@ -128,4 +128,4 @@ export function Transcript({
       )}
     </div>
   )
-}
+})

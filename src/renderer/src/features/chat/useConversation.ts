@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ChatReplyAction } from '../../../../shared/domain/chatReply.ts'
 import { activePath, type Conversation, type StoredMessage } from '../../../../shared/domain/conversation.ts'
 import type { InvokeRequest } from '../../../../shared/ipc/contract.ts'
@@ -16,10 +16,11 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
   // Kept with the id they belong to, so switching conversations never shows the previous one's state.
   const [loaded, setLoaded] = useState<{ id: string; conversation: Conversation }>()
   const [failure, setFailure] = useState<{ id: string; load?: ErrorInfo; notice?: ErrorInfo }>()
-  const active = useRef<TypedStream<'chat:reply'> | undefined>(undefined)
-  const [busy, setBusy] = useState(false)
-  /** Why the reply has not started yet (Ollama's queue is full), while that lasts. */
-  const [waiting, setWaiting] = useState<string>()
+  /** Replies streaming now, by conversation: each chat has its own Stop, and one chat's reply never blocks another's. */
+  const active = useRef(new Map<string, TypedStream<'chat:reply'>>())
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set())
+  /** Why a reply has not started yet (Ollama's queue is full), while that lasts, by conversation. */
+  const [waitingBy, setWaitingBy] = useState<ReadonlyMap<string, string>>(new Map())
   const conversation = loaded && loaded.id === id ? loaded.conversation : undefined
   const mine = failure && failure.id === id ? failure : undefined
 
@@ -66,9 +67,17 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
   const reply = useCallback(
     /** Resolves whether main stored the message: when it did not (it was refused first), the caller still holds the text. */
     async (request: ReplyRequest): Promise<boolean> => {
-      if (!id || active.current) return false
+      if (!id || active.current.has(id)) return false
       setNotice(undefined)
-      setBusy(true)
+      setBusyIds((ids) => new Set(ids).add(id))
+      const setWaiting = (text: string | undefined): void =>
+        setWaitingBy((current) => {
+          if (current.get(id) === text) return current
+          const next = new Map(current)
+          if (text === undefined) next.delete(id)
+          else next.set(id, text)
+          return next
+        })
       let streamingId: string | undefined
       let stored = false
       const stream = api.stream('chat:reply', { ...request, conversationId: id } as ChatReplyAction, (events) => {
@@ -91,7 +100,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
           return next
         })
       })
-      active.current = stream
+      active.current.set(id, stream)
       try {
         const final = await stream.result
         setConversation((current) => (current ? upsertMessage(current, final) : current))
@@ -102,9 +111,13 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
       } finally {
         // Read back what main stored (final states, the title the first message gave the conversation).
         await reload()
-        active.current = undefined
+        active.current.delete(id)
         setWaiting(undefined)
-        setBusy(false)
+        setBusyIds((ids) => {
+          const next = new Set(ids)
+          next.delete(id)
+          return next
+        })
         onChanged()
       }
       return stored
@@ -140,17 +153,19 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     [id, onChanged, setConversation],
   )
 
-  const thread = conversation ? activePath(conversation.messages, conversation.activeLeafId) : []
+  const thread = useMemo(() => (conversation ? activePath(conversation.messages, conversation.activeLeafId) : []), [conversation])
   return {
     conversation,
     thread,
     loadError: mine?.load,
     notice: mine?.notice,
-    busy,
-    waiting,
+    busy: id !== undefined && busyIds.has(id),
+    waiting: id === undefined ? undefined : waitingBy.get(id),
     reload,
     reply,
-    stop: () => active.current?.cancel(),
+    stop: () => {
+      if (id) active.current.get(id)?.cancel()
+    },
     update,
     showVersion,
     deleteMessage,
