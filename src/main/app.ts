@@ -22,6 +22,7 @@ import { PullManager } from './ollama/PullManager.ts'
 import { packageVersion } from './packageInfo.ts'
 import { PromptLibraryStore } from './storage/PromptLibraryStore.ts'
 import { SecretStore, type SecretCipher } from './storage/SecretStore.ts'
+import { ClaudeClient } from './features/claude/ClaudeClient.ts'
 import { HistoryStore } from './storage/history/HistoryStore.ts'
 import { SettingsStore } from './storage/SettingsStore.ts'
 
@@ -40,6 +41,8 @@ export interface AppOptions {
   serverTimings?: Pick<OllamaServerOptions, 'restartDelaysMs' | 'startTimeoutMs' | 'stableAfterMs'>
   /** Where the managed install downloads Ollama from; default GitHub's latest release. */
   releaseBaseUrl?: string
+  /** The Anthropic API (tests point it at a fake); default ANTHROPIC_BASE_URL, else Anthropic's own. */
+  anthropicBaseUrl?: string
 }
 
 export interface App {
@@ -59,7 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const env = options.env ?? process.env
   const settings = new SettingsStore(options.dataDir)
   await settings.load()
-  const secrets = new SecretStore(options.dataDir, options.secretCipher)
+  const secrets = new SecretStore(options.dataDir, options.secretCipher, env)
   await secrets.load()
   const events = new EventHub()
 
@@ -127,6 +130,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     countPrompt,
     modelInfo: async (model) => (await summaries.details(client(), model)) ?? {},
   })
+  // Optional: nothing reaches Anthropic unless a key is set and the user picks a Claude step.
+  const claude = new ClaudeClient({
+    apiKey: () => secrets.get('anthropicKey'),
+    baseURL: options.anthropicBaseUrl ?? env.ANTHROPIC_BASE_URL,
+  })
   const prompts = new PromptLibraryStore(options.dataDir)
   const stopForwarding = ollama.onChange((status) => events.publish('ollama:status', status))
   const stopRechecking = settings.onChange(() => void ollama.reconfigure())
@@ -178,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...conversationHandlers(() => history),
       ...promptHandlers(prompts),
       'tokens:count': async ({ model, messages }) => countPrompt(model, messages),
+      'claude:models': (_request, signal) => claude.listModels(signal),
       'secrets:status': async () => secrets.status(),
       'secrets:set': async ({ name, value }) => {
         const status = await secrets.set(name, value)

@@ -149,6 +149,9 @@ describe('app shell in Chromium through the web bridge', () => {
     await session.page.getByRole('button', { name: 'Save token' }).click()
     await expect.poll(() => session.page.getByText('Token saved.').isVisible()).toBe(true)
     expect(await session.page.getByText(/kept only until Instruct Desk closes/).isVisible()).toBe(true)
+    // No keychain in a browser: the Anthropic key is not typed here at all.
+    expect(await session.page.getByText(/ANTHROPIC_API_KEY environment variable/).isVisible()).toBe(true)
+    expect(await session.page.getByRole('textbox', { name: 'Anthropic API key' }).count()).toBe(0)
     expect(await session.page.content()).not.toContain('sk-secret-123')
     await session.page.getByRole('button', { name: 'Models' }).click()
     await expect.poll(() => session.h.fake.requests.at(-1)?.headers.authorization, { timeout: 5_000 }).toBe('Bearer sk-secret-123')

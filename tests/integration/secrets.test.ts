@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../src/main/app.ts'
 import type { SecretCipher } from '../../src/main/storage/SecretStore.ts'
+import { FakeAnthropic } from '../support/fakeAnthropic.ts'
 import { FakeOllama } from '../support/fakeOllama.ts'
 import { useTempDirs } from '../support/tempDir.ts'
 
@@ -30,8 +31,8 @@ function testCipher(): SecretCipher {
   }
 }
 
-async function start(dataDir: string, secretCipher?: SecretCipher): Promise<App> {
-  const app = await createApp({ host: 'web', dataDir, ollamaHost: fake.host, secretCipher, env: {} })
+async function start(dataDir: string, secretCipher?: SecretCipher, env: NodeJS.ProcessEnv = {}, anthropicBaseUrl?: string): Promise<App> {
+  const app = await createApp({ host: 'web', dataDir, ollamaHost: fake.host, secretCipher, env, anthropicBaseUrl })
   apps.push(app)
   return app
 }
@@ -55,6 +56,7 @@ describe('a bearer token for a remote Ollama', () => {
     expect(await app.handlers.invoke['secrets:set']({ name: 'ollamaToken', value: TOKEN }, signal())).toEqual({
       ollamaToken: true,
       anthropicKey: false,
+      anthropicKeyFromEnvironment: false,
       persistent: true,
     })
     await app.handlers.invoke['models:list']({}, signal())
@@ -68,6 +70,7 @@ describe('a bearer token for a remote Ollama', () => {
     expect(await reopened.handlers.invoke['secrets:status']({}, signal())).toEqual({
       ollamaToken: true,
       anthropicKey: false,
+      anthropicKeyFromEnvironment: false,
       persistent: true,
     })
     await reopened.handlers.invoke['models:list']({}, signal())
@@ -84,6 +87,7 @@ describe('a bearer token for a remote Ollama', () => {
     expect(await app.handlers.invoke['secrets:set']({ name: 'ollamaToken', value: TOKEN }, signal())).toEqual({
       ollamaToken: true,
       anthropicKey: false,
+      anthropicKeyFromEnvironment: false,
       persistent: false,
     })
     await app.handlers.invoke['models:list']({}, signal())
@@ -101,5 +105,49 @@ describe('a bearer token for a remote Ollama', () => {
       code: 'SETTINGS_INVALID',
       fields: { ollamaHeaders: '"Bad Header": not a valid header name' },
     })
+  })
+})
+
+describe('the Anthropic API key', () => {
+  let anthropic: FakeAnthropic
+  beforeEach(async () => {
+    anthropic = await new FakeAnthropic().start()
+  })
+  afterEach(async () => {
+    await anthropic.stop()
+  })
+
+  it('is stored only encrypted with a keychain, used for Claude, and never written or handed back in plain text', async () => {
+    const dataDir = await tempDir()
+    const cipher = testCipher()
+    const app = await start(dataDir, cipher, {}, anthropic.baseURL)
+    await expect(app.handlers.invoke['claude:models']({}, signal())).rejects.toMatchObject({ code: 'CLAUDE_NOT_CONFIGURED' })
+    expect(anthropic.requests).toHaveLength(0)
+    const status = await app.handlers.invoke['secrets:set']({ name: 'anthropicKey', value: anthropic.apiKey }, signal())
+    expect(status).toMatchObject({ anthropicKey: true, anthropicKeyFromEnvironment: false, persistent: true })
+    expect(JSON.stringify(status)).not.toContain(anthropic.apiKey)
+    const models = await app.handlers.invoke['claude:models']({}, signal())
+    expect(models.map((m) => m.id)).toEqual(anthropic.models.map((m) => m.id))
+    for (const file of await readdir(dataDir, { recursive: true })) {
+      const text = await readFile(path.join(dataDir, file)).catch(() => Buffer.alloc(0))
+      expect(text.includes(anthropic.apiKey), `${file} holds the key in plain text`).toBe(false)
+    }
+    const reopened = await start(dataDir, cipher, {}, anthropic.baseURL)
+    expect((await reopened.handlers.invoke['claude:models']({}, signal())).length).toBeGreaterThan(0)
+  })
+
+  it('without a keychain is refused, and ANTHROPIC_API_KEY from the environment is used instead', async () => {
+    const withoutKey = await start(await tempDir(), undefined, {}, anthropic.baseURL)
+    await expect(
+      withoutKey.handlers.invoke['secrets:set']({ name: 'anthropicKey', value: anthropic.apiKey }, signal()),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('ANTHROPIC_API_KEY'),
+    })
+    expect(withoutKey.secrets.status()).toMatchObject({ anthropicKey: false, anthropicKeyFromEnvironment: false })
+
+    const fromEnvironment = await start(await tempDir(), undefined, { ANTHROPIC_API_KEY: anthropic.apiKey }, anthropic.baseURL)
+    expect(fromEnvironment.secrets.status()).toMatchObject({ anthropicKey: false, anthropicKeyFromEnvironment: true })
+    expect((await fromEnvironment.handlers.invoke['claude:models']({}, signal())).length).toBeGreaterThan(0)
   })
 })

@@ -65,6 +65,8 @@ export type SecretName = z.infer<typeof SecretName>
 export const SecretsStatus = z.object({
   ollamaToken: z.boolean(),
   anthropicKey: z.boolean(),
+  /** ANTHROPIC_API_KEY is set where the app runs: used when no key is stored (the only source without a keychain). */
+  anthropicKeyFromEnvironment: z.boolean(),
   /** False when no OS keychain is available (web preview, CLI): secrets then last only until the app stops. */
   persistent: z.boolean(),
 })

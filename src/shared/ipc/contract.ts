@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppInfo } from '../domain/appInfo.ts'
+import { ClaudeModel } from '../domain/claude.ts'
 import { ChatEvent, ChatMessage, ChatOptions, ChatRequest, ChatResult } from '../domain/chat.ts'
 import { ChatReplyAction, ChatReplyEvent, ImageAttachment, MAX_IMAGES } from '../domain/chatReply.ts'
 import { Conversation, ConversationSummary, SearchHit, StoredMessage } from '../domain/conversation.ts'
@@ -96,6 +97,7 @@ export const invokeChannels = {
   'prompts:deleteTemplate': { request: z.object({ id: PromptId }).strict(), response: z.boolean() },
   'prompts:import': { request: z.object({ json: z.string().max(5_000_000) }).strict(), response: ImportCounts },
   'prompts:export': { request: NoArgs, response: PromptLibraryFile },
+  'claude:models': { request: NoArgs, response: z.array(ClaudeModel) },
   'secrets:status': { request: NoArgs, response: SecretsStatus },
   'secrets:set': {
     request: z

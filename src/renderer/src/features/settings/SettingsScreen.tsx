@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
 import { Field } from './Field.tsx'
 import { headersToText, textToHeaders } from './headersText.ts'
-import { TokenField } from './TokenField.tsx'
+import { SecretField } from './SecretField.tsx'
 
 type Draft = Omit<Settings, 'ollamaHeaders' | 'contextLength'> & { headers: string; contextLength: string }
 type TextKey = 'ollamaHost' | 'ollamaExecutable' | 'modelsDir' | 'keepAlive' | 'contextLength' | 'defaultModel'
@@ -108,12 +108,41 @@ function SettingsForm({ initial }: { initial: Settings }) {
 export function SettingsScreen() {
   const settings = useInvoke('settings:get', {})
   const info = useInvoke('app:info', {})
+  const secrets = useInvoke('secrets:status', {})
   return (
     <div className="screen">
       <ScreenHeader title="Settings" description="Where Instruct Desk finds Ollama, how it runs it, and which model it uses." />
       {settings.error && <ErrorNotice error={settings.error} onRetry={settings.reload} />}
       {settings.data && <SettingsForm key={settings.receivedAt} initial={settings.data} />}
-      <TokenField />
+      <SecretField
+        name="ollamaToken"
+        title="Access token"
+        label="Bearer token for the Ollama server"
+        purpose="Sent as “Authorization: Bearer …” with every request to Ollama."
+        placeholder="Only if your server or proxy asks for one"
+        noun="token"
+        status={secrets.data}
+        onChanged={secrets.reload}
+      />
+      <SecretField
+        name="anthropicKey"
+        title="Claude (optional)"
+        label="Anthropic API key"
+        purpose="Used only when you choose a Claude step on the JSON screen; everything else works without it."
+        placeholder="sk-ant-…"
+        noun="key"
+        status={secrets.data}
+        onChanged={secrets.reload}
+        unavailable={
+          secrets.data?.persistent === false ? (
+            <p className="muted">
+              {secrets.data.anthropicKeyFromEnvironment
+                ? 'Using the key from the ANTHROPIC_API_KEY environment variable.'
+                : 'Outside the desktop app the key is read only from the ANTHROPIC_API_KEY environment variable; set it before starting Instruct Desk.'}
+            </p>
+          ) : undefined
+        }
+      />
       {info.data && (
         <dl className="facts">
           <dt>Version</dt>
