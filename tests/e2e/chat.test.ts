@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { unnamedControls } from '../support/browser.ts'
+import { countPrompt } from '../../src/main/chat/promptCounter.ts'
+import { DEFAULT_SYSTEM_PROMPT } from '../../src/shared/domain/chat.ts'
 import { QWEN } from '../support/fakeOllama.ts'
 import { useAppSession } from './appSession.ts'
 
@@ -143,7 +145,7 @@ describe('replies that go wrong', () => {
     await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 5_000 }).toBe('complete')
   })
 
-  it('marks a reply when Ollama silently dropped earlier tokens', async () => {
+  it('refuses before sending when the prompt exceeds the model’s own window, though num_ctx is larger', async () => {
     await page().getByRole('button', { name: 'New chat', exact: true }).click()
     await send('An opening message. '.repeat(120))
     await setOption('Context window (tokens)', '4096')
@@ -151,7 +153,35 @@ describe('replies that go wrong', () => {
     await page().getByRole('combobox', { name: 'Model' }).selectOption('tiny:2k')
     await page().getByRole('button', { name: 'Save options' }).click()
     await page().getByRole('button', { name: 'Options', exact: true }).click()
-    await send('And now a question. '.repeat(30))
+    await page().getByRole('textbox', { name: 'Message' }).fill('And now a question.')
+    await page().keyboard.press('Enter')
+    await expect.poll(() => page().getByRole('alert').first().textContent(), { timeout: 5_000 }).toContain('window of 512')
+    expect(await page().getByRole('alert').first().textContent()).toContain('the most this model can take')
+  })
+
+  it('marks a reply when Ollama silently dropped earlier tokens the estimate did not foresee', async () => {
+    await page().getByRole('button', { name: 'New chat', exact: true }).click()
+    const opening = 'An opening message. '.repeat(60)
+    const question = 'And now a question. '.repeat(20)
+    await send(opening)
+    // tiny:2k is counted by estimate; its real tokenizer (the fake's) needs twice as many tokens.
+    session.h.fake.countTokens = (text) => Math.ceil(text.length / 2)
+    const estimate = countPrompt('tiny:2k', [
+      { role: 'system', content: DEFAULT_SYSTEM_PROMPT },
+      { role: 'user', content: opening },
+      { role: 'assistant', content: session.h.fake.reply },
+      { role: 'user', content: question },
+    ])
+    expect(estimate.exact).toBe(false)
+    await page().getByRole('button', { name: 'Options', exact: true }).click()
+    await page().getByRole('combobox', { name: 'Model' }).selectOption('tiny:2k')
+    await page()
+      .getByRole('spinbutton', { name: 'Context window (tokens)' })
+      .fill(String(Math.ceil(estimate.tokens / 0.92)))
+    await page().getByRole('button', { name: 'Save options' }).click()
+    await expect.poll(() => page().getByText('Saved for this chat.').isVisible()).toBe(true)
+    await page().getByRole('button', { name: 'Options', exact: true }).click()
+    await send(question)
     await expect
       .poll(() => replies().last().getByRole('note').textContent(), { timeout: 5_000 })
       .toMatch(/The model did not see [\d,]+ earlier tokens/)

@@ -222,5 +222,9 @@ describe('truncatedBy', () => {
     expect(truncatedBy({ tokens: 1000, exact: false, window: 512 }, 900)).toBeUndefined()
     expect(truncatedBy({ tokens: 1000, exact: false, window: 512 }, 600)).toBe(400)
     expect(truncatedBy({ tokens: 1000, exact: false, window: 512 }, undefined)).toBeUndefined()
+    // An estimate just under the window may really be over it; an exact count under it cannot.
+    expect(truncatedBy({ tokens: 480, exact: false, window: 512 }, 300)).toBe(180)
+    expect(truncatedBy({ tokens: 480, exact: true, window: 512 }, 300)).toBeUndefined()
+    expect(truncatedBy({ tokens: 400, exact: false, window: 512 }, 200)).toBeUndefined()
   })
 })

@@ -60,8 +60,10 @@ export class ChatService {
     if (!conversation) throw new AppError({ code: 'BAD_REQUEST', message: 'That conversation no longer exists.' })
     const planned = this.plan(conversation, action)
     const { userText, continued, images } = planned
+    const info = await this.options.modelInfo(conversation.model).catch((): ModelInfo => ({}))
     const pathImages = activePath(conversation.messages, planned.parentId).some((m) => m.images)
-    if (images || pathImages) await this.requireVision(conversation.model)
+    if (images || pathImages) requireVision(conversation.model, info)
+    const modelMax = info.contextLength
     let parentId = planned.parentId
     const examples: StoredMessage[] = []
     for (const pair of action.kind === 'send' ? (action.examples ?? []) : []) {
@@ -89,26 +91,17 @@ export class ChatService {
       ...(continued ? [{ role: 'assistant' as const, content: continued.content }] : []),
     ]
     const prompt = this.options.countPrompt(conversation.model, messages)
+    // Ollama quietly lowers num_ctx to the model's own window, so that is the real limit.
+    const window = Math.min(numCtx, modelMax ?? numCtx)
     // The user's message is kept either way: nothing typed is lost because it did not fit.
-    if (prompt.tokens >= numCtx) throw contextOverflow(prompt.tokens, numCtx, prompt.exact)
+    if (prompt.tokens >= window) throw contextOverflow(prompt.tokens, window, prompt.exact, window < numCtx)
 
     const reply = continued
       ? store.updateMessage(continued.id, { state: 'streaming', error: undefined })
       : store.addMessage({ conversationId: conversation.id, parentId: threadEnd, role: 'assistant', content: '', state: 'streaming' })
     for (const message of [...examples, ...(user ? [user] : [])]) emit({ type: 'message', message })
     emit({ type: 'message', message: reply })
-    const modelMax = await this.options
-      .modelInfo(conversation.model)
-      .then((info) => info.contextLength)
-      .catch(() => undefined)
-    const realWindow = Math.min(numCtx, modelMax ?? numCtx)
-    return this.stream(
-      reply,
-      toRequest(conversation.model, messages, conversation.options, numCtx),
-      { ...prompt, window: realWindow },
-      signal,
-      emit,
-    )
+    return this.stream(reply, toRequest(conversation.model, messages, conversation.options, numCtx), { ...prompt, window }, signal, emit)
   }
 
   /**
@@ -131,20 +124,6 @@ export class ChatService {
         await sleep(wait, undefined, { signal })
       }
     }
-  }
-
-  /** Refused before anything is stored, so the message and its images stay in the composer. Unknown capabilities are given the benefit of the doubt. */
-  private async requireVision(model: string): Promise<void> {
-    const capabilities = await this.options
-      .modelInfo(model)
-      .then((info) => info.capabilities)
-      .catch(() => undefined)
-    if (!capabilities || capabilities.includes('vision')) return
-    throw new AppError({
-      code: 'MODEL_INCAPABLE',
-      message: `${model} cannot read images: Ollama does not list vision among its capabilities.`,
-      hint: 'Pick a vision model in this chat’s options (for example qwen2.5vl:7b or llava), or send the message without images.',
-    })
   }
 
   /** Where the new reply hangs in the tree, and what is sent. */
@@ -246,19 +225,37 @@ export interface PromptSize {
  * Ollama drops the oldest turns without a word when a prompt is longer than its window; the only
  * trace is `prompt_eval_count` below what was sent. Only a prompt longer than the window can have
  * been cut (some servers report just the uncached part of a prompt, which is not a cut). With an
- * exact count any shortfall then is real; an estimate is trusted only when the gap is large.
+ * exact count any shortfall then is real. An estimate may be short of the real count (prompts
+ * longer than the window are refused before sending, so one near it is the case to watch), and it
+ * is trusted only when the gap is large.
  */
 export function truncatedBy(prompt: PromptSize, evaluated: number | undefined): number | undefined {
-  if (evaluated === undefined || prompt.tokens <= prompt.window) return undefined
+  const couldExceed = prompt.exact ? prompt.tokens > prompt.window : prompt.tokens > prompt.window * ESTIMATE_MARGIN
+  if (evaluated === undefined || !couldExceed) return undefined
   const missing = prompt.tokens - evaluated
   const threshold = prompt.exact ? 0 : Math.max(32, prompt.tokens * 0.15)
   return missing > threshold ? missing : undefined
 }
 
-function contextOverflow(tokens: number, numCtx: number, exact: boolean): AppError {
+/** An estimate this close to the window may really be over it. */
+const ESTIMATE_MARGIN = 0.85
+
+function contextOverflow(tokens: number, window: number, exact: boolean, modelLimit: boolean): AppError {
   return new AppError({
     code: 'CONTEXT_OVERFLOW',
-    message: `This conversation is ${exact ? '' : 'about '}${tokens.toLocaleString('en')} tokens, more than the model's window of ${numCtx.toLocaleString('en')}. Ollama would silently drop the oldest part.`,
-    hint: 'Start a new chat, delete old messages, or raise the context window (num_ctx) in this chat’s options if the model supports it.',
+    message: `This conversation is ${exact ? '' : 'about '}${tokens.toLocaleString('en')} tokens, more than the model's window of ${window.toLocaleString('en')}. Ollama would silently drop the oldest part.`,
+    hint: modelLimit
+      ? 'That is the most this model can take. Start a new chat, delete old messages, or choose a model with a larger window.'
+      : 'Start a new chat, delete old messages, or raise the context window (num_ctx) in this chat’s options if the model supports it.',
+  })
+}
+
+/** Refused before anything is stored, so the message and its images stay in the composer. Unknown capabilities get the benefit of the doubt. */
+function requireVision(model: string, info: ModelInfo): void {
+  if (!info.capabilities || info.capabilities.includes('vision')) return
+  throw new AppError({
+    code: 'MODEL_INCAPABLE',
+    message: `${model} cannot read images: Ollama does not list vision among its capabilities.`,
+    hint: 'Pick a vision model in this chat’s options (for example qwen2.5vl:7b or llava), or send the message without images.',
   })
 }

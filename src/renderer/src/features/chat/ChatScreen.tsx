@@ -215,6 +215,10 @@ export function ChatScreen() {
   const meterMessages: ChatMessage[] = [
     ...(conversation?.systemPrompt ? [{ role: 'system' as const, content: conversation.systemPrompt }] : []),
     ...chat.thread.filter((m) => m.content !== '').map(({ role, content }) => ({ role, content })),
+    ...examples.flatMap((pair) => [
+      { role: 'user' as const, content: pair.user },
+      { role: 'assistant' as const, content: pair.assistant },
+    ]),
     ...(draft.trim() ? [{ role: 'user' as const, content: draft }] : []),
   ]
   const overflow = chat.notice?.code === 'CONTEXT_OVERFLOW'
@@ -371,7 +375,14 @@ export function ChatScreen() {
           model={model}
           vision={models.data?.find((m) => m.name === model)?.capabilities?.includes('vision')}
         />
-        {model && <ContextMeter model={model} messages={meterMessages} numCtx={numCtx} />}
+        {model && (
+          <ContextMeter
+            model={model}
+            messages={meterMessages}
+            numCtx={numCtx}
+            modelMax={models.data?.find((m) => m.name === model)?.contextLength}
+          />
+        )}
       </div>
     </div>
   )

@@ -5,9 +5,21 @@ import { api } from '../../ipc/client.ts'
 /**
  * Tokens the next request will use against the model's window, counted in main with the model's
  * own tokenizer when there is one (an estimate otherwise, and it says so). Recounted shortly after
- * typing stops.
+ * typing stops. The window is num_ctx, or the model's own length when that is smaller (Ollama
+ * lowers num_ctx to it without a word).
  */
-export function ContextMeter({ model, messages, numCtx }: { model: string; messages: ChatMessage[]; numCtx: number }) {
+export function ContextMeter({
+  model,
+  messages,
+  numCtx: asked,
+  modelMax,
+}: {
+  model: string
+  messages: ChatMessage[]
+  numCtx: number
+  modelMax: number | undefined
+}) {
+  const numCtx = Math.min(asked, modelMax ?? asked)
   const [count, setCount] = useState<{ tokens: number; exact: boolean }>()
   const key = JSON.stringify(messages)
   useEffect(() => {
@@ -42,6 +54,7 @@ export function ContextMeter({ model, messages, numCtx }: { model: string; messa
       <span className="small" data-testid="context-meter">
         {label}
         {count.exact ? '' : ' (estimated)'}
+        {numCtx < asked ? ` — the most ${model} takes` : ''}
         {share >= 1 ? ' — too long: Ollama would drop the oldest part' : ''}
       </span>
     </div>
