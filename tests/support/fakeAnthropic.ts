@@ -1,5 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { LocalServer, readBody, sendJson } from './localServer.ts'
 
 /**
  * A protocol-faithful stand-in for the Anthropic API: real HTTP on 127.0.0.1, the API's error
@@ -56,7 +56,6 @@ export interface RecordedRequest {
 const REDACTED = '[redacted]'
 
 export class FakeAnthropic {
-  port = 0
   /** The one key the fake accepts. */
   apiKey: string
   models: FakeClaudeModel[]
@@ -70,13 +69,16 @@ export class FakeAnthropic {
   deltaDelayMs = 1
   readonly requests: RecordedRequest[] = []
   private readonly oneShotFaults: MessagesFault[] = []
-  private server: Server | undefined
-  private readonly sockets = new Set<Socket>()
+  private readonly http = new LocalServer((req, res) => void this.route(req, res))
   private counter = 0
 
   constructor(options: { apiKey?: string; models?: FakeClaudeModel[] } = {}) {
     this.apiKey = options.apiKey ?? 'sk-ant-api03-fake-0123456789abcdef'
     this.models = options.models ?? FAKE_CLAUDE_MODELS
+  }
+
+  get port(): number {
+    return this.http.port
   }
 
   get baseURL(): string {
@@ -89,26 +91,12 @@ export class FakeAnthropic {
   }
 
   async start(): Promise<this> {
-    const server = createServer((req, res) => void this.route(req, res))
-    server.on('connection', (socket) => {
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(0, '127.0.0.1', () => resolve())
-    })
-    this.server = server
-    this.port = (server.address() as AddressInfo).port
+    await this.http.listen()
     return this
   }
 
   async stop(): Promise<void> {
-    const server = this.server
-    this.server = undefined
-    if (!server) return
-    for (const socket of this.sockets) socket.destroy()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await this.http.close()
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -283,21 +271,6 @@ function modelInfo(model: FakeClaudeModel) {
 
 function sendError(res: ServerResponse, status: number, type: string, message: string): void {
   sendJson(res, status, { type: 'error', error: { type, message } })
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
-}
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8')
-  try {
-    return text ? JSON.parse(text) : undefined
-  } catch {
-    return text
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,5 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { ChatRole } from '../../src/shared/domain/chat.ts'
 import { tokenizerFor } from '../../src/main/tokens/tokenCounter.ts'
 import {
@@ -12,6 +11,7 @@ import {
   type PullLine,
   type PullPacing,
 } from './fakePull.ts'
+import { LocalServer, readBody, sendJson } from './localServer.ts'
 
 /**
  * A protocol-faithful stand-in for `ollama serve`: real HTTP on 127.0.0.1, NDJSON streams with
@@ -104,7 +104,6 @@ export const QWEN_PULLABLE: PullableModel[] = ['qwen2.5:7b-instruct', 'qwen2.5:7
 }))
 
 export class FakeOllama {
-  port = 0
   version: string
   reply: string
   tokenDelayMs: number
@@ -128,8 +127,7 @@ export class FakeOllama {
   /** Bytes held per blob digest, whole or partial; a later pull of the same layers continues from them. */
   readonly blobs = new FakeBlobs()
   readonly requests: RecordedRequest[] = []
-  private server: Server | undefined
-  private readonly sockets = new Set<Socket>()
+  private readonly http = new LocalServer((req, res) => void this.route(req, res))
   private installed: FakeModel[]
   private readonly oneShotFaults: PullFault[] = []
   private readonly loaded = new Map<string, LoadedEntry>()
@@ -167,6 +165,10 @@ export class FakeOllama {
     this.oneShotFaults.push(...faults)
   }
 
+  get port(): number {
+    return this.http.port
+  }
+
   get host(): string {
     return `http://127.0.0.1:${this.port}`
   }
@@ -174,27 +176,13 @@ export class FakeOllama {
   /** Starts on the given port (or a free one); calling it again after stop() "brings it back". */
   async start(port = this.port): Promise<this> {
     if (!this.noPrune) this.blobs.prune(new Set(this.installedLayers().map((l) => l.digest)))
-    const server = createServer((req, res) => void this.route(req, res))
-    server.on('connection', (socket) => {
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(port, '127.0.0.1', () => resolve())
-    })
-    this.server = server
-    this.port = (server.address() as AddressInfo).port
+    await this.http.listen(port)
     return this
   }
 
   /** Like the daemon dying: open connections are cut, the port stops answering. */
   async stop(): Promise<void> {
-    const server = this.server
-    this.server = undefined
-    if (!server) return
-    for (const socket of this.sockets) socket.destroy()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await this.http.close()
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -332,7 +320,7 @@ export class FakeOllama {
   }
 
   private async repeatUntilClosed(res: ServerResponse, line: PullLine): Promise<void> {
-    while (!res.destroyed && this.server) {
+    while (!res.destroyed && this.http.running) {
       res.write(`${JSON.stringify(line)}\n`)
       await sleep(60)
     }
@@ -438,21 +426,6 @@ function originAllowed(origin: string | undefined): boolean {
   } catch {
     return false
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8')
-  try {
-    return text ? JSON.parse(text) : undefined
-  } catch {
-    return text
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body))
 }
 
 function sendText404(res: ServerResponse): void {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import zlib from 'node:zlib'
 import { Header } from 'tar'
 import { ZipFile } from 'yazl'
+import { LocalServer } from './localServer.ts'
 
 /**
  * A stand-in for Ollama's GitHub release: `latest` redirects to the tag, the tag to an asset host (as GitHub
@@ -62,15 +62,13 @@ export function fakeOllamaFiles(layout: 'linux' | 'darwin' | 'windows'): Archive
 }
 
 export class FakeRelease {
-  port = 0
   fault: ReleaseFault = { kind: 'none' }
   readonly version: string
   /** Request paths, in order. */
   readonly requests: string[] = []
   readonly archives = new Map<string, Buffer>()
   private readonly options: FakeReleaseOptions
-  private server: Server | undefined
-  private readonly sockets = new Set<Socket>()
+  private readonly http = new LocalServer((req, res) => void this.handle(req, res))
 
   constructor(options: FakeReleaseOptions) {
     this.options = options
@@ -82,6 +80,10 @@ export class FakeRelease {
     return `http://127.0.0.1:${this.port}/ollama/releases/latest/download/`
   }
 
+  get port(): number {
+    return this.http.port
+  }
+
   /** The same files without redirects or a tag in the address. */
   get plainUrl(): string {
     return `http://127.0.0.1:${this.port}/plain/`
@@ -89,20 +91,11 @@ export class FakeRelease {
 
   async start(): Promise<void> {
     for (const [name, files] of Object.entries(this.options.assets)) this.archives.set(name, await buildArchive(name, files))
-    const server = createServer((req, res) => void this.handle(req, res))
-    server.on('connection', (socket) => {
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    this.server = server
-    this.port = (server.address() as AddressInfo).port
+    await this.http.listen()
   }
 
   async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-    this.server = undefined
+    await this.http.close()
   }
 
   archive(name: string): Buffer {
