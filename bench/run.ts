@@ -5,10 +5,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chatBench, chatBenchTable } from './chatBench.ts'
+import { extractBench, extractTable } from './extractBench.ts'
 import { ipcRoundTrip, ipcTable } from './ipcRoundTrip.ts'
 import { markdownBench, markdownBenchTable } from './markdownBench.ts'
 import { FINE_LINES_CONFIGS, pullBench, pullTable } from './pullBench.ts'
 import { historyBench, historyTable } from './historyBench.ts'
+import { jsonRepairBench, jsonRepairTable } from './jsonRepairBench.ts'
+import { summarizeBench, summarizeTable } from './summarizeBench.ts'
 import { tokenBench, tokenTable } from './tokenBench.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -54,6 +57,27 @@ const benches: Bench[] = [
     run: async () => {
       const result = await tokenBench()
       return { data: result, table: tokenTable(result) }
+    },
+  },
+  {
+    name: 'summarize',
+    run: async () => {
+      const result = await summarizeBench()
+      return { data: result, table: summarizeTable(result) }
+    },
+  },
+  {
+    name: 'json-repair',
+    run: async () => {
+      const result = await jsonRepairBench()
+      return { data: result, table: jsonRepairTable(result) }
+    },
+  },
+  {
+    name: 'extract',
+    run: async () => {
+      const result = await extractBench()
+      return { data: result, table: extractTable(result) }
     },
   },
   {
