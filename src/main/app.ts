@@ -6,6 +6,9 @@ import { countPrompt } from './chat/promptCounter.ts'
 import { chatHandlers } from './ipc/handlers/chat.ts'
 import { conversationHandlers, replyHandlers } from './ipc/handlers/conversations.ts'
 import { promptHandlers } from './ipc/handlers/prompts.ts'
+import { jsonHandlers } from './ipc/handlers/json.ts'
+import { summaryHandlers } from './ipc/handlers/summaries.ts'
+import { createAppWorkerPool } from './workers/appWorker.ts'
 import { EventHub } from './ipc/eventHub.ts'
 import type { Handlers } from './ipc/router.ts'
 import { findOllamaExecutable } from './ollama/findExecutable.ts'
@@ -148,8 +151,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     dataDir: options.dataDir,
   }
 
+  // File parsing, chunk planning, schema checks and JSON repair run here, off the thread that answers the windows.
+  const pool = createAppWorkerPool()
+  const documents = summaryHandlers({ pool, client, settings, history, dataDir: options.dataDir })
+  const json = jsonHandlers({ pool, client, settings, claude, dataDir: options.dataDir })
   const handlers: Handlers = {
     invoke: {
+      ...documents.invoke,
+      ...json.invoke,
       'app:info': async () => info,
       'ollama:status': async () => ollama.current(),
       'ollama:recheck': () => ollama.check(),
@@ -199,7 +208,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         return status
       },
     },
-    stream: { ...chatHandlers(client), ...replyHandlers(chat) },
+    stream: { ...chatHandlers(client), ...replyHandlers(chat), ...documents.stream, ...json.stream },
   }
 
   return {
@@ -216,6 +225,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       pulls.dispose()
       installer.dispose()
       history.close()
+      await pool.close()
       await ollama.dispose()
     },
   }

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { Settings } from '../../src/shared/domain/settings.ts'
-import { invokeChannels } from '../../src/shared/ipc/contract.ts'
+import { invokeChannels, streamChannels } from '../../src/shared/ipc/contract.ts'
 import { AppError } from '../../src/shared/ipc/errors.ts'
 import { Router, type Handlers } from '../../src/main/ipc/router.ts'
 
 const TRUSTED = { origin: 'file://' }
 
 /** Every channel answers; the ones these tests do not use say so if called. */
-const unused = Object.fromEntries(
-  Object.keys(invokeChannels).map((name) => [
-    name,
-    async () => {
-      throw new Error('not in this test')
-    },
-  ]),
-) as unknown as Handlers['invoke']
+const unusedOf = (channels: object) =>
+  Object.fromEntries(
+    Object.keys(channels).map((name) => [
+      name,
+      async () => {
+        throw new Error('not in this test')
+      },
+    ]),
+  )
+const unused = unusedOf(invokeChannels) as unknown as Handlers['invoke']
+const unusedStreams = unusedOf(streamChannels) as unknown as Handlers['stream']
 
 function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['stream']['chat:send']): Handlers {
   const base = {
@@ -35,12 +38,7 @@ function handlers(overrides: Partial<Handlers['invoke']> = {}, chat?: Handlers['
   }
   return {
     invoke: { ...base, ...overrides },
-    stream: {
-      'chat:send': chat ?? (async () => ({ content: '' })),
-      'chat:reply': async () => {
-        throw new Error('not in this test')
-      },
-    },
+    stream: { ...unusedStreams, 'chat:send': chat ?? (async () => ({ content: '' })) },
   }
 }
 
@@ -130,6 +128,20 @@ describe('Router.stream', () => {
     expect(batches.flat()).toEqual(['a', 'b', 'c', 'd', 'e'].map(token))
     // Emitted together, sent together; the next one at once; the rest wait for the frame (or the end).
     expect(batches).toEqual([[token('a'), token('b')], [token('c')], [token('d'), token('e')]])
+  })
+
+  it('answers with what a stopped handler hands back, when it finishes instead of failing', async () => {
+    const controller = new AbortController()
+    const r = router(
+      handlers(
+        {},
+        (_req, { signal }) =>
+          new Promise((resolve) => signal.addEventListener('abort', () => resolve({ content: 'the part done before Stop' }))),
+      ),
+    )
+    const pending = r.stream('chat:send', request, TRUSTED, { signal: controller.signal, events: () => {} })
+    controller.abort()
+    expect(await pending).toEqual({ ok: true, data: { content: 'the part done before Stop' } })
   })
 
   it('passes cancellation to the handler and answers CANCELLED', async () => {

@@ -19,6 +19,11 @@ describe('SettingsStore', () => {
       keepAlive: '',
       contextLength: 0,
       ollamaHeaders: {},
+      maxDocumentMb: 200,
+      summaryLength: 'bullets',
+      jsonAttempts: 2,
+      jsonTimeLimitSeconds: 10,
+      claudeModel: '',
     })
     await store.update({ ollamaHost: 'gpu-box:11434' })
     const again = new SettingsStore(dir)

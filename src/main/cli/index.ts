@@ -10,6 +10,8 @@ import { SettingsStore } from '../storage/SettingsStore.ts'
 import { formatDoctor, runDoctor } from './doctor.ts'
 import { runChat } from './chat.ts'
 import { runModels } from './models.ts'
+import { runRepairJson } from './repairJson.ts'
+import { runSummarize } from './summarize.ts'
 import type { Terminal } from './progressBar.ts'
 
 export const HELP = `Usage: instruct-desk [--host URL] [--json] <command>
@@ -24,13 +26,23 @@ Commands:
   models rm NAME    delete a model
   chat [PROMPT]     ask the model and stream the reply; no PROMPT: read it from stdin, or on a terminal
                     start a session (/model NAME, /system TEXT, /clear, /exit); saved to the app's history
+  repair-json --schema FILE [INPUT]
+                    turn text into JSON valid against a JSON Schema (--batch, --no-llm, --claude-prompt;
+                    \`instruct-desk repair-json --help\` for all)
+  summarize FILE... summarize documents (PDF, Word, OpenDocument, RTF, EPUB, HTML, Markdown, text, CSV,
+                    JSON, code), one after another; each summary is saved to the app's history. Exit 1
+                    if a file failed (its error code and message on stderr); Ctrl-C stops, keeping the parts done
   help              show this help
 
 Options:
   --host URL     Ollama server (default: the app's setting, then OLLAMA_HOST, then 127.0.0.1:11434)
-  -m, --model M  the model for chat (default: the app's default model)
+  -m, --model M  the model for chat and summarize (default: the app's default model)
   --system TEXT  the system prompt for chat
-  --json         print machine-readable JSON instead of text
+  --length L     summary length: short (a paragraph), medium (bullet points), long (a detailed summary),
+                 or a preset name: sentence, paragraph, bullets, detailed (default: the app's setting)
+  --focus TEXT   what the summary should concentrate on
+  --json         print machine-readable JSON instead of text; summarize prints one line per file:
+                 {file, summary, chunks: [{id, range, tokens, summary}], calls, truncated, errors}
   -h, --help     show this help
   -v, --version  print the version
 
@@ -46,6 +58,8 @@ export interface CliIo {
   onInterrupt?(handler: () => void): () => void
   /** Raw output without a line break, for a reply streamed token by token; without it the reply prints when complete. */
   write?(text: string): void
+  /** Set when stderr is a terminal: a summary's progress is then redrawn there on one line. */
+  progress?: Terminal | undefined
   /** Standard input: a piped prompt, or the lines of an interactive chat. */
   input?: NodeJS.ReadableStream
   /** True when standard input is a terminal: `chat` without a prompt then opens a session. */
@@ -63,6 +77,8 @@ export interface CommandContext {
   settings: Settings
   model: string | undefined
   system: string | undefined
+  length: string | undefined
+  focus: string | undefined
 }
 
 type Command = (context: CommandContext) => Promise<number>
@@ -77,6 +93,7 @@ const COMMANDS = new Map<string, Command>([
   ['doctor', doctor],
   ['models', ({ client, args, json, io }) => runModels(args, { client, io, json })],
   ['chat', runChat],
+  ['summarize', runSummarize],
 ])
 
 function printError(io: CliIo, error: unknown): void {
@@ -84,21 +101,35 @@ function printError(io: CliIo, error: unknown): void {
   io.err(`instruct-desk: ${hint ? `${message} ${hint}` : message}`)
 }
 
+/** Commands with options of their own: they parse the whole argument list themselves. */
+const OWN_OPTIONS = new Map<string, (argv: string[], io: CliIo) => Promise<number>>([['repair-json', runRepairJson]])
+
+const GLOBAL_OPTIONS = {
+  host: { type: 'string' },
+  model: { type: 'string', short: 'm' },
+  system: { type: 'string' },
+  length: { type: 'string' },
+  focus: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const
+
+/** The command word, found without judging options: the first argument that is neither an option nor a global option's value. */
+function commandWord(argv: string[]): string {
+  return parseArgs({ args: argv, options: GLOBAL_OPTIONS, allowPositionals: true, strict: false }).positionals[0] ?? ''
+}
+
 /** Runs one CLI invocation and returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const own = OWN_OPTIONS.get(commandWord(argv))
+  if (own) return own(argv, io)
   let parsed
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        host: { type: 'string' },
-        model: { type: 'string', short: 'm' },
-        system: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
+      options: GLOBAL_OPTIONS,
     })
   } catch (error) {
     io.err(`instruct-desk: ${(error as Error).message}\nRun \`instruct-desk --help\` for usage.`)
@@ -129,7 +160,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   try {
-    return await run({ client, args: positionals.slice(1), json: values.json, io, settings, model: values.model, system: values.system })
+    return await run({
+      client,
+      args: positionals.slice(1),
+      json: values.json,
+      io,
+      settings,
+      model: values.model,
+      system: values.system,
+      length: values.length,
+      focus: values.focus,
+    })
   } catch (error) {
     printError(io, error)
     return 1

@@ -5,6 +5,7 @@ const code = await runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   terminal: process.stdout.isTTY ? process.stdout : undefined,
+  progress: process.stderr.isTTY ? process.stderr : undefined,
   write: (text) => process.stdout.write(text),
   input: process.stdin,
   interactive: process.stdin.isTTY === true,

@@ -94,12 +94,25 @@ export function activePath(messages: readonly StoredMessage[], leafId: string | 
   return path.reverse()
 }
 
-/** The leaf to show from `start`: follow the newest child at every step. */
-export function deepestLeaf(messages: readonly StoredMessage[], start: StoredMessage): StoredMessage {
-  let at = start
-  for (;;) {
-    const newest = messages.filter((m) => m.parentId === at.id).at(-1)
-    if (!newest) return at
-    at = newest
+/**
+ * The leaf to show from `start`: where the user was last active below it — the newest message in
+ * its subtree, which has no replies yet and so is a leaf. Switching back to a version returns to
+ * the branch last worked on under it, not merely to its newest first reply.
+ */
+export function latestLeaf(messages: readonly StoredMessage[], start: StoredMessage): StoredMessage {
+  const children = new Map<string, StoredMessage[]>()
+  for (const message of messages) {
+    if (message.parentId === null) continue
+    const siblings = children.get(message.parentId)
+    if (siblings) siblings.push(message)
+    else children.set(message.parentId, [message])
   }
+  let latest = start
+  // Breadth first over children in stored order: among equal times the one visited later is the newer.
+  const queue = [start]
+  for (const message of queue) {
+    if (message.createdAt >= latest.createdAt) latest = message
+    queue.push(...(children.get(message.id) ?? []))
+  }
+  return latest
 }

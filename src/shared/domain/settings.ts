@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_MODEL } from './models.ts'
+import { SummaryLength } from './summary.ts'
 
 /** Ollama's keep-alive: a duration such as `5m`, `30s`, `1h`, `0` (unload at once) or `-1` (keep loaded). */
 const KeepAlive = z
@@ -34,6 +35,15 @@ export const Settings = z.object({
     .default(0),
   /** Extra headers for every request to Ollama, e.g. for a proxy in front of a remote server. Tokens go in the secret store. */
   ollamaHeaders: z.record(HeaderName, HeaderValue).default({}),
+  /** Documents larger than this are refused before any parsing (FILE_TOO_LARGE). */
+  maxDocumentMb: z.number().int().min(1).max(2_048).default(200),
+  /** The summary length a new job starts with. */
+  summaryLength: SummaryLength.default('bullets'),
+  /** JSON repair: local model calls at most per input, and the time budget of the steps without a model. */
+  jsonAttempts: z.number().int().min(1).max(5).default(2),
+  jsonTimeLimitSeconds: z.number().int().min(1).max(600).default(10),
+  /** The Claude model for the optional JSON steps; empty until the user picks one from the live list. */
+  claudeModel: z.string().max(200).default(''),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -53,6 +63,11 @@ export const SettingsPatchRequest = z
     modelsDir: z.string().max(1_000),
     keepAlive: z.string().max(100),
     contextLength: z.number(),
+    maxDocumentMb: z.number(),
+    summaryLength: SummaryLength,
+    jsonAttempts: z.number(),
+    jsonTimeLimitSeconds: z.number(),
+    claudeModel: z.string().max(200),
     ollamaHeaders: z.record(z.string().max(200), z.string().max(4_000)),
   })
   .partial()

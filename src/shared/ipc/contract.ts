@@ -1,6 +1,28 @@
 import { z } from 'zod'
 import { AppInfo } from '../domain/appInfo.ts'
 import { ClaudeModel } from '../domain/claude.ts'
+import {
+  JsonBatchEvent,
+  JsonBatchOutcome,
+  JsonBatchRun,
+  JsonGenerateOutcome,
+  JsonGenerateRun,
+  JsonRepairRun,
+  JsonRunEvent,
+  SavedSchema,
+  SchemaCheck,
+  SchemaDraft,
+} from '../domain/jsonJobs.ts'
+import { JsonSchemaObject, RepairResult } from '../domain/jsonRepair.ts'
+import {
+  StoredSummary,
+  SummarizeEvent,
+  SummarizeOutcome,
+  SummarizeRequest,
+  SummaryListItem,
+  UploadChunk,
+  UploadStart,
+} from '../domain/summaryJobs.ts'
 import { ChatEvent, ChatMessage, ChatOptions, ChatRequest, ChatResult } from '../domain/chat.ts'
 import { ChatReplyAction, ChatReplyEvent, ImageAttachment, MAX_IMAGES } from '../domain/chatReply.ts'
 import { Conversation, ConversationSummary, SearchHit, StoredMessage } from '../domain/conversation.ts'
@@ -98,6 +120,22 @@ export const invokeChannels = {
   'prompts:import': { request: z.object({ json: z.string().max(5_000_000) }).strict(), response: ImportCounts },
   'prompts:export': { request: NoArgs, response: PromptLibraryFile },
   'claude:models': { request: NoArgs, response: z.array(ClaudeModel) },
+  // JSON repair: schema checks and the user's schema library (the runs are streams below).
+  'json:checkSchema': { request: z.object({ schema: JsonSchemaObject }).strict(), response: SchemaCheck },
+  'json:inferSchema': { request: z.object({ json: z.string().max(5_000_000) }).strict(), response: JsonSchemaObject },
+  'schemas:list': { request: NoArgs, response: z.array(SavedSchema) },
+  'schemas:save': { request: SchemaDraft, response: SavedSchema },
+  'schemas:delete': { request: ById, response: z.boolean() },
+  // Documents: uploaded as bytes in pieces, summarized as a batch (stream below), kept in history.
+  'uploads:start': { request: UploadStart, response: z.object({ id: Id }) },
+  'uploads:chunk': { request: UploadChunk, response: z.object({ received: z.number().int() }) },
+  'uploads:discard': { request: ById, response: z.boolean() },
+  'summaries:list': { request: z.object({ query: z.string().max(500).optional() }).strict(), response: z.array(SummaryListItem) },
+  'summaries:get': { request: ById, response: StoredSummary },
+  'summaries:delete': { request: ById, response: z.boolean() },
+  'summaries:export': { request: ById, response: z.object({ fileName: z.string(), text: z.string() }) },
+  /** A new chat that starts from the summary as context; answers its id. */
+  'summaries:toChat': { request: ById, response: z.object({ conversationId: z.string() }) },
   'secrets:status': { request: NoArgs, response: SecretsStatus },
   'secrets:set': {
     request: z
@@ -120,6 +158,10 @@ export const invokeChannels = {
 export const streamChannels = {
   'chat:send': { request: ChatRequest, event: ChatEvent, response: ChatResult },
   'chat:reply': { request: ChatReplyAction, event: ChatReplyEvent, response: StoredMessage },
+  'summarize:run': { request: SummarizeRequest, event: SummarizeEvent, response: SummarizeOutcome },
+  'json:repair': { request: JsonRepairRun, event: JsonRunEvent, response: RepairResult },
+  'json:generate': { request: JsonGenerateRun, event: JsonRunEvent, response: JsonGenerateOutcome },
+  'json:batch': { request: JsonBatchRun, event: JsonBatchEvent, response: JsonBatchOutcome },
 } as const
 
 /** Pushed from main to every window, whoever asked. */

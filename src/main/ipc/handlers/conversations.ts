@@ -18,7 +18,7 @@ type ConversationChannels =
   | 'messages:image'
 
 /** A safe file name from a title: no path separators or characters Windows refuses. */
-function fileNameOf(title: string, extension: string): string {
+export function fileNameOf(title: string, extension: string): string {
   const base =
     title
       .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')

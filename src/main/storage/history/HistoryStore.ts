@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import type { ChatRole } from '../../../shared/domain/chat.ts'
 import {
-  deepestLeaf,
+  latestLeaf,
   HIT_END,
   HIT_START,
   type ChatOptions,
@@ -23,6 +23,7 @@ import { MessageImages } from './messageImages.ts'
 import { migrate } from './migrations.ts'
 import { toFtsQuery } from './searchQuery.ts'
 import { explainSqliteError, withTransaction } from './sqlite.ts'
+import { SummaryStore } from './SummaryStore.ts'
 
 export const DEFAULT_TITLE = 'New chat'
 const TITLE_LENGTH = 60
@@ -136,6 +137,7 @@ export class HistoryStore {
   private readonly file: string
   private readonly statements: Statements
   private readonly images: MessageImages
+  private summaryStore: SummaryStore | undefined
   /** UPDATE statements per set of changed columns, prepared once each. */
   private readonly updates = new Map<string, StatementSync>()
   private closed = false
@@ -174,6 +176,11 @@ export class HistoryStore {
     // What SQLite recommends before a long-lived connection closes: refreshes the planner's statistics when they are stale.
     this.db.exec('PRAGMA optimize')
     this.db.close()
+  }
+
+  /** Document summaries, kept in the same file on the same connection. */
+  summaries(): SummaryStore {
+    return (this.summaryStore ??= new SummaryStore(this.db, this.file))
   }
 
   createConversation({ model, systemPrompt, options = {}, title = DEFAULT_TITLE }: NewConversation): Conversation {
@@ -417,7 +424,7 @@ export class HistoryStore {
   private leafAfterDeleting(conversationId: string, parentId: string | null): string | null {
     const remaining = this.requireConversation(conversationId).messages
     const sibling = remaining.filter((m) => m.parentId === parentId).at(-1)
-    return sibling ? deepestLeaf(remaining, sibling).id : parentId
+    return sibling ? latestLeaf(remaining, sibling).id : parentId
   }
 
   private requireMessage(id: string): StoredMessage {

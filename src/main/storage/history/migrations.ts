@@ -84,6 +84,39 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (message_id, position)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 4: document summaries. The whole result (chunks, coverage) is one JSON value read back whole;
+  // `summary` is the searchable text: the final summary, or the part notes of a cancelled job.
+  // The model and completeness are columns of their own so the list never parses the result. A row is
+  // written once and never changed, so the index needs no update trigger.
+  `
+  CREATE TABLE summaries (
+    id TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    format TEXT NOT NULL,
+    model TEXT NOT NULL,
+    options TEXT NOT NULL,
+    result TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    pages INTEGER,
+    complete INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX summaries_listed ON summaries (created_at DESC);
+  CREATE VIRTUAL TABLE summaries_fts USING fts5 (
+    file_name,
+    summary,
+    content = 'summaries',
+    content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  CREATE TRIGGER summaries_fts_insert AFTER INSERT ON summaries BEGIN
+    INSERT INTO summaries_fts (rowid, file_name, summary) VALUES (new.rowid, new.file_name, new.summary);
+  END;
+  CREATE TRIGGER summaries_fts_delete AFTER DELETE ON summaries BEGIN
+    INSERT INTO summaries_fts (summaries_fts, rowid, file_name, summary) VALUES ('delete', old.rowid, old.file_name, old.summary);
+  END;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
 import { ChatScreen } from '../features/chat/ChatScreen.tsx'
 import { JsonRepairScreen } from '../features/jsonRepair/JsonRepairScreen.tsx'
 import { ModelsScreen } from '../features/models/ModelsScreen.tsx'
@@ -6,6 +6,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx'
 import { SummarizeScreen } from '../features/summarize/SummarizeScreen.tsx'
 import { ScreenIcon } from './Icon.tsx'
 import { OllamaSetupBanner } from './OllamaSetupBanner.tsx'
+import { NavigationContext, type Handoff, type Navigation } from './navigation.ts'
 import { SCREENS, type ScreenId } from './screens.ts'
 import { StatusArea } from './StatusArea.tsx'
 
@@ -19,6 +20,25 @@ const CONTENT: Record<ScreenId, () => React.JSX.Element> = {
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('chat')
+  const [pending, setPending] = useState<Handoff>()
+  const go = useCallback((next: ScreenId, handoff?: Handoff) => {
+    setScreen(next)
+    setPending(handoff)
+  }, [])
+  const taken = useCallback(() => setPending(undefined), [])
+  const navigation = useMemo<Navigation>(() => ({ go, pending, taken }), [go, pending, taken])
+
+  // Files dropped anywhere a screen does not take them itself are documents to summarize.
+  const onDragOver = (event: DragEvent): void => {
+    if (event.dataTransfer.types.includes('Files')) event.preventDefault()
+  }
+  const onDrop = (event: DragEvent): void => {
+    const files = [...event.dataTransfer.files]
+    // A drop zone inside (the chat's image attachments) took it already.
+    if (files.length === 0 || event.defaultPrevented) return
+    event.preventDefault()
+    go('summarize', { kind: 'summarize-files', files })
+  }
 
   useEffect(() => {
     // Ctrl/Cmd + 1…5 switches screens, like tabs in most desktop apps.
@@ -37,38 +57,40 @@ export function App() {
   const Content = CONTENT[screen]
   const current = SCREENS.find((s) => s.id === screen)
   return (
-    <div className="shell">
-      <aside className="sidebar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ◆
-          </span>
-          <span>Instruct Desk</span>
-        </div>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {SCREENS.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className="nav-item"
-                  aria-current={s.id === screen ? 'page' : undefined}
-                  aria-keyshortcuts={`Control+${s.shortcut}`}
-                  onClick={() => setScreen(s.id)}
-                >
-                  <ScreenIcon screen={s.id} />
-                  <span>{s.label}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <StatusArea />
-      </aside>
-      <main className="content" aria-label={current?.label}>
-        <OllamaSetupBanner />
-        <Content />
-      </main>
-    </div>
+    <NavigationContext value={navigation}>
+      <div className="shell" onDragOver={onDragOver} onDrop={onDrop}>
+        <aside className="sidebar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
+            <span>Instruct Desk</span>
+          </div>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {SCREENS.map((s) => (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={s.id === screen ? 'page' : undefined}
+                    aria-keyshortcuts={`Control+${s.shortcut}`}
+                    onClick={() => setScreen(s.id)}
+                  >
+                    <ScreenIcon screen={s.id} />
+                    <span>{s.label}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <StatusArea />
+        </aside>
+        <main className="content" aria-label={current?.label}>
+          <OllamaSetupBanner />
+          <Content />
+        </main>
+      </div>
+    </NavigationContext>
   )
 }

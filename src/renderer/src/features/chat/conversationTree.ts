@@ -1,4 +1,4 @@
-export { deepestLeaf } from '../../../../shared/domain/conversation.ts'
+export { latestLeaf } from '../../../../shared/domain/conversation.ts'
 import type { Conversation, StoredMessage } from '../../../../shared/domain/conversation.ts'
 
 /** Versions of a message: the messages with the same parent and role, oldest first. */

@@ -4,7 +4,7 @@ import { activePath, type Conversation, type StoredMessage } from '../../../../s
 import type { InvokeRequest } from '../../../../shared/ipc/contract.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
-import { deepestLeaf, upsertMessage } from './conversationTree.ts'
+import { latestLeaf, upsertMessage } from './conversationTree.ts'
 
 type ReplyRequest = ChatReplyAction extends infer A ? (A extends ChatReplyAction ? Omit<A, 'conversationId'> : never) : never
 
@@ -138,7 +138,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
   const showVersion = useCallback(
     (message: StoredMessage) => {
       if (!conversation) return
-      void update({ activeLeafId: deepestLeaf(conversation.messages, message).id })
+      void update({ activeLeafId: latestLeaf(conversation.messages, message).id })
     },
     [conversation, update],
   )

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react'
+import type { ScreenId } from './screens.ts'
+
+/** Work one screen hands to another: text to turn into JSON, a chat to open, files to summarize. */
+export type Handoff =
+  { kind: 'json-input'; text: string } | { kind: 'open-conversation'; id: string } | { kind: 'summarize-files'; files: File[] }
+
+export interface Navigation {
+  /** Switches screens, optionally handing the new screen something to start with. */
+  go(screen: ScreenId, handoff?: Handoff): void
+  /** The handoff waiting for a screen, until it takes it. */
+  pending: Handoff | undefined
+  /** The screen took the handoff; it will not be offered again. */
+  taken(): void
+}
+
+export const NavigationContext = createContext<Navigation>({ go: () => {}, pending: undefined, taken: () => {} })
+
+export function useNavigation(): Navigation {
+  return useContext(NavigationContext)
+}
+
+/** The waiting handoff of this kind, if any; call `taken` once it is used. */
+export function useHandoff<K extends Handoff['kind']>(kind: K): { handoff: Extract<Handoff, { kind: K }> | undefined; taken(): void } {
+  const navigation = useNavigation()
+  const pending = navigation.pending?.kind === kind ? (navigation.pending as Extract<Handoff, { kind: K }>) : undefined
+  return { handoff: pending, taken: navigation.taken }
+}
