@@ -12,7 +12,8 @@ import { warmUp } from './tokens/tokenCounter.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
-app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(','))
+// Reviewed: turns off a task-scheduling feature, no security one (see chromiumFeatures.ts).
+app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join(',')) // eng-disable CUSTOM_ARGUMENTS_JS_CHECK
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
