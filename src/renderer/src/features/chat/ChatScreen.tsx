@@ -6,6 +6,8 @@ import { api } from '../../ipc/client.ts'
 import { useInvoke, useLiveValue } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
+import { useHandoff } from '../../ui/navigation.ts'
+import { saveFile } from '../../ui/saveFile.ts'
 import { useAction } from '../../ui/useAction.ts'
 import { useStableCallbacks } from '../../ui/useStableCallbacks.ts'
 import { FirstRunPull } from '../models/FirstRunPull.tsx'
@@ -35,15 +37,6 @@ const promptLibrary: PromptLibraryApi = {
   exportLibrary: () => api.invoke('prompts:export', {}),
 }
 
-function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  URL.revokeObjectURL(url)
-}
-
 export function ChatScreen() {
   const settings = useInvoke('settings:get', {})
   const models = useInvoke('models:list', {})
@@ -57,6 +50,20 @@ export function ChatScreen() {
     else localStorage.removeItem(LAST_CONVERSATION)
   }, [])
   const forgetSelection = useCallback(() => select(undefined), [select])
+  // Another screen opened a conversation here (a summary continued in chat): selected while rendering,
+  // remembered and marked taken once that render is committed.
+  const { handoff: opening, taken } = useHandoff('open-conversation')
+  const [opened, setOpened] = useState<typeof opening>()
+  if (opening && opening !== opened) {
+    setOpened(opening)
+    setSelectedId(opening.id)
+    setFocusId(undefined)
+  }
+  useEffect(() => {
+    if (!opening) return
+    localStorage.setItem(LAST_CONVERSATION, opening.id)
+    taken()
+  }, [opening, taken])
   const chat = useConversation(selectedId, list.reload, forgetSelection)
   const [draft, setDraft] = useState('')
   const [images, setImages] = useState<ImageAttachment[]>([])
@@ -158,7 +165,7 @@ export function ChatScreen() {
     if (!conversation) return
     void action.run(async () => {
       const file = await api.invoke('conversations:export', { id: conversation.id, format })
-      download(file.fileName, file.text, format === 'json' ? 'application/json' : 'text/markdown')
+      saveFile(file.fileName, file.text, format === 'json' ? 'application/json' : 'text/markdown')
     })
   }
 

@@ -1,19 +1,8 @@
 import { memo, useState, type ChangeEvent } from 'react'
-import { HIT_END, HIT_START, type ConversationSummary, type SearchHit } from '../../../../shared/domain/conversation.ts'
+import type { ConversationSummary, SearchHit } from '../../../../shared/domain/conversation.ts'
 import { formatDate } from '../../ui/format.ts'
+import { MarkedSnippet } from '../../ui/MarkedSnippet.tsx'
 import { ActionIcon } from '../../ui/Icon.tsx'
-
-/** A snippet with the matched words marked, from the private-use markers the search puts around them. */
-function Snippet({ text }: { text: string }) {
-  const parts = text.split(new RegExp(`(${HIT_START}[^${HIT_END}]*${HIT_END})`))
-  return (
-    <>
-      {parts.map((part, index) =>
-        part.startsWith(HIT_START) ? <mark key={index}>{part.slice(1, -1)}</mark> : <span key={index}>{part}</span>,
-      )}
-    </>
-  )
-}
 
 export interface ConversationListProps {
   conversations: ConversationSummary[]
@@ -125,7 +114,7 @@ export const ConversationList = memo(function ConversationList(props: Conversati
               <button type="button" className="conversation-open" onClick={() => props.onSelect(hit.conversationId, hit.messageId)}>
                 <span className="conversation-title">{hit.title}</span>
                 <span className="small hit-snippet">
-                  <Snippet text={hit.snippet} />
+                  <MarkedSnippet text={hit.snippet} />
                 </span>
               </button>
             </li>

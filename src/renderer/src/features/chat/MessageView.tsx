@@ -3,6 +3,7 @@ import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ActionIcon } from '../../ui/Icon.tsx'
+import { useNavigation } from '../../ui/navigation.ts'
 import { StoredImages } from './images/StoredImages.tsx'
 import { MessageContent } from './MessageContent.tsx'
 
@@ -82,6 +83,7 @@ export function MessageView({
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(message.content)
   const [copied, setCopied] = useState('')
+  const navigation = useNavigation()
   const who = message.role === 'user' ? 'You' : 'Assistant'
   const streaming = message.state === 'streaming'
 
@@ -152,6 +154,13 @@ export function MessageView({
             aria-label={`Copy ${who === 'You' ? 'your message' : 'the reply'}`}
           >
             Copy
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => navigation.go('json', { kind: 'json-input', text: message.content })}
+          >
+            Extract as JSON…
           </button>
           {message.role === 'user' && (
             <button type="button" className="button button-small" onClick={() => setEditing(true)} disabled={actions.busy}>

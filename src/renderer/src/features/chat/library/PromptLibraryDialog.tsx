@@ -19,6 +19,7 @@ import {
 import type { ErrorInfo } from '../../../../../shared/ipc/errors.ts'
 import { errorInfoOf } from '../../../ipc/client.ts'
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx'
+import { saveFile } from '../../../ui/saveFile.ts'
 import { useAction } from '../../../ui/useAction.ts'
 import { Field } from '../../settings/Field.tsx'
 
@@ -260,16 +261,7 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
         setStatus('Nothing to export yet: built-ins come with every copy of Instruct Desk. Create or duplicate a preset or template first.')
         return
       }
-      const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }))
-      const link = document.createElement('a')
-      link.href = url
-      link.download = EXPORT_FILE_NAME
-      // Inside the dialog: everything outside a modal dialog is inert.
-      ;(dialogRef.current ?? document.body).append(link)
-      link.click()
-      link.remove()
-      // Revoked later, not at once: some browsers read the blob after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 30_000)
+      saveFile(EXPORT_FILE_NAME, `${JSON.stringify(file, null, 2)}\n`, 'application/json', dialogRef.current ?? undefined)
       setStatus(`Exported ${what} to ${EXPORT_FILE_NAME}.`)
     })
   }
