@@ -12,6 +12,7 @@ import { FINE_LINES_CONFIGS, pullBench, pullTable } from './pullBench.ts'
 import { historyBench, historyTable } from './historyBench.ts'
 import { jsonRepairBench, jsonRepairTable } from './jsonRepairBench.ts'
 import { summarizeBench, summarizeTable } from './summarizeBench.ts'
+import { summarizeUiBench, summarizeUiTable } from './summarizeUiBench.ts'
 import { tokenBench, tokenTable } from './tokenBench.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -85,6 +86,13 @@ const benches: Bench[] = [
     run: async () => {
       const result = await markdownBench()
       return { data: result, table: markdownBenchTable(result) }
+    },
+  },
+  {
+    name: 'summarize-ui',
+    run: async () => {
+      const result = await summarizeUiBench()
+      return { data: result, table: summarizeUiTable(result) }
     },
   },
   {

@@ -186,4 +186,27 @@ describe('the JSON screen', () => {
     ])
     expect(await unnamedControls(page())).toEqual([])
   })
+
+  it('keeps the lines done before Stop, and offers them for download', async () => {
+    session.h.fake.replyFor = modelReply
+    session.h.fake.answerDelayMs = 3_000
+    await openJsonScreen()
+    await page().getByRole('tab', { name: 'Batch' }).click()
+    await page().getByRole('spinbutton', { name: 'Attempts' }).fill('1')
+    const lines = ['{"tasks": [{"title": "Plan", "priority": "high",}]}', PROSE, PROSE]
+    await page()
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'answers.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${lines.join('\n')}\n`) })
+    await page().getByRole('button', { name: 'Run batch' }).click()
+    const bar = page().getByRole('progressbar', { name: 'Inputs done' })
+    await expect.poll(() => bar.getAttribute('value'), { timeout: 5_000 }).toBe('1')
+    await page().getByRole('button', { name: 'Stop' }).click()
+
+    const outcome = page().getByRole('region', { name: 'Batch result' })
+    await expect.poll(() => outcome.getByRole('status').textContent(), { timeout: 5_000 }).toContain('stopped with 2 not done')
+    const download = page().waitForEvent('download')
+    await outcome.getByRole('button', { name: 'Download answers.results.jsonl' }).click()
+    const results = (await downloaded(await download)).trim().split('\n')
+    expect(results.map((line) => (JSON.parse(line) as { line: number; ok: boolean }).line)).toEqual([1])
+  })
 })
