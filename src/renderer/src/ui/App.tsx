@@ -8,6 +8,8 @@ import { ScreenIcon } from './Icon.tsx'
 import { OllamaSetupBanner } from './OllamaSetupBanner.tsx'
 import { NavigationContext, type Handoff, type Navigation } from './navigation.ts'
 import { SCREENS, type ScreenId } from './screens.ts'
+import { CHAT_COMMANDS } from './shortcuts.ts'
+import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { StatusArea } from './StatusArea.tsx'
 
 const CONTENT: Record<ScreenId, () => React.JSX.Element> = {
@@ -40,19 +42,26 @@ export function App() {
     go('summarize', { kind: 'summarize-files', files })
   }
 
+  const [showShortcuts, setShowShortcuts] = useState(false)
   useEffect(() => {
-    // Ctrl/Cmd + 1…5 switches screens, like tabs in most desktop apps.
+    // Ctrl/Cmd + 1…5 switches screens, like tabs in most desktop apps; the chat's commands work from anywhere.
     const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
-      const target = SCREENS.find((s) => s.shortcut === event.key)
-      if (target) {
+      if (event.key === 'F1' || ((event.ctrlKey || event.metaKey) && event.key === '/')) {
         event.preventDefault()
-        setScreen(target.id)
+        setShowShortcuts(true)
+        return
       }
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
+      const target = SCREENS.find((s) => s.shortcut === event.key)
+      const command = CHAT_COMMANDS[event.key.toLowerCase()]
+      if (target) go(target.id)
+      else if (command) go('chat', { kind: 'chat-command', command })
+      else return
+      event.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [go])
 
   const Content = CONTENT[screen]
   const current = SCREENS.find((s) => s.id === screen)
@@ -84,12 +93,21 @@ export function App() {
               ))}
             </ul>
           </nav>
+          <button
+            type="button"
+            className="button button-small shortcuts-button"
+            aria-keyshortcuts="F1"
+            onClick={() => setShowShortcuts(true)}
+          >
+            Keyboard shortcuts
+          </button>
           <StatusArea />
         </aside>
         <main className="content" aria-label={current?.label}>
           <OllamaSetupBanner />
           <Content />
         </main>
+        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       </div>
     </NavigationContext>
   )

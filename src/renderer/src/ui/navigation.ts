@@ -1,9 +1,15 @@
 import { createContext, useContext } from 'react'
 import type { ScreenId } from './screens.ts'
 
-/** Work one screen hands to another: text to turn into JSON, a chat to open, files to summarize. */
+/** What a keyboard shortcut asks of the chat screen, from wherever it was pressed. */
+export type ChatCommand = 'new' | 'search' | 'focus'
+
+/** Work one screen hands to another: text to turn into JSON, a chat to open, files to summarize, a shortcut's command. */
 export type Handoff =
-  { kind: 'json-input'; text: string } | { kind: 'open-conversation'; id: string } | { kind: 'summarize-files'; files: File[] }
+  | { kind: 'json-input'; text: string }
+  | { kind: 'open-conversation'; id: string }
+  | { kind: 'summarize-files'; files: File[] }
+  | { kind: 'chat-command'; command: ChatCommand }
 
 export interface Navigation {
   /** Switches screens, optionally handing the new screen something to start with. */

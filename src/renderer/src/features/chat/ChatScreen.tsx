@@ -20,6 +20,7 @@ import { ContextMeter } from './ContextMeter.tsx'
 import { ConversationList } from './ConversationList.tsx'
 import type { MessageActions } from './MessageView.tsx'
 import { Transcript } from './Transcript.tsx'
+import { useChatShortcuts } from './useChatShortcuts.ts'
 import { useConversation } from './useConversation.ts'
 import { useConversations } from './useConversations.ts'
 
@@ -198,6 +199,9 @@ export function ChatScreen() {
         select(imported.id)
       }),
   })
+
+  const shortcutCallbacks = useStableCallbacks({ newChat: () => void newConversation(), stop: () => chat.stop() })
+  useChatShortcuts({ ...shortcutCallbacks, busy: chat.busy })
 
   const messageCallbacks = useStableCallbacks({
     onEdit: (message: StoredMessage, text: string) => {

@@ -1,0 +1,35 @@
+import { useEffect, useId, useRef } from 'react'
+import { SHORTCUTS } from './shortcuts.ts'
+
+/** The keyboard shortcuts, listed; Esc or Close dismisses it and focus goes back where it was. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const id = useId()
+  const dialogRef = useRef<HTMLDialogElement>(null)
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    dialog?.showModal()
+    return () => dialog?.close()
+  }, [])
+
+  return (
+    <dialog ref={dialogRef} className="dialog shortcuts-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <div className="library-head">
+        <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
+        <button type="button" className="button button-small" onClick={onClose} aria-label="Close keyboard shortcuts">
+          Close
+        </button>
+      </div>
+      <dl className="shortcut-list">
+        {SHORTCUTS.map((s) => (
+          <div key={s.keys} className="shortcut-row">
+            <dt>
+              <kbd>{s.keys}</kbd>
+            </dt>
+            <dd>{s.what}</dd>
+          </div>
+        ))}
+      </dl>
+    </dialog>
+  )
+}
