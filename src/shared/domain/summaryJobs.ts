@@ -6,10 +6,11 @@ import { SummaryOptions, SummaryProgress, SummaryResult } from './summary.ts'
 const Id = z.string().min(1).max(100)
 
 /**
- * Files reach main as bytes, never as paths: uploaded in pieces small enough for any transport
- * (the web bridge's 16 MB frames), then named by their upload id.
+ * Files reach main as bytes, never as paths: uploaded in pieces, then named by their upload id.
+ * A piece is small enough for any transport (the web bridge's 16 MB frames) and for the page to
+ * serialize and send without a noticeable pause.
  */
-export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024
 export const UploadStart = z
   .object({
     name: z.string().min(1).max(500),

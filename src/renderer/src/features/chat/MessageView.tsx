@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { memo, useState, type FormEvent } from 'react'
 import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -67,19 +67,27 @@ function statsLine(message: StoredMessage): string | undefined {
   return `${stats.replyTokens} tokens${time}${stats.model ? ` · ${stats.model}` : ''}${length}`
 }
 
-/** One message with what can be done to it: copy, edit (a new branch), regenerate, continue, delete, switch versions. */
-export function MessageView({
-  message,
-  siblings,
-  actions,
-  last,
-}: {
+interface MessageViewProps {
   message: StoredMessage
   siblings: StoredMessage[]
   actions: MessageActions
   /** The end of the thread: a user message there has no reply yet. */
   last: boolean
-}) {
+}
+
+/** Rows whose message, versions and actions are unchanged skip re-rendering: while a reply streams, only its own row does. */
+function sameRow(a: MessageViewProps, b: MessageViewProps): boolean {
+  return (
+    a.message === b.message &&
+    a.last === b.last &&
+    a.actions === b.actions &&
+    a.siblings.length === b.siblings.length &&
+    a.siblings.every((sibling, i) => sibling === b.siblings[i])
+  )
+}
+
+/** One message with what can be done to it: copy, edit (a new branch), regenerate, continue, delete, switch versions. */
+export const MessageView = memo(function MessageView({ message, siblings, actions, last }: MessageViewProps) {
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(message.content)
   const [copied, setCopied] = useState('')
@@ -202,4 +210,4 @@ export function MessageView({
       )}
     </article>
   )
-}
+}, sameRow)

@@ -32,7 +32,7 @@ export function isFinished(stage: RowStage): boolean {
 }
 
 /**
- * Runs one batch at a time: uploads the files one after another (so only one 4 MB piece is in
+ * Runs one batch at a time: uploads the files one after another (so only one 1 MB piece is in
  * memory), then summarizes them in one stream. `onStored` hears of each summary main stores,
  * `first` for the batch's first, so the screen can open it.
  */

@@ -1,5 +1,6 @@
 import { MAX_IMAGE_BYTES, type ImageAttachment } from '../../../../../shared/domain/chatReply.ts'
 import type { ImageMime } from '../../../../../shared/domain/conversation.ts'
+import { blobToBase64 } from '../../../ui/base64.ts'
 
 const ACCEPTED: Record<string, ImageMime> = { 'image/png': 'image/png', 'image/jpeg': 'image/jpeg', 'image/webp': 'image/webp' }
 /** Vision models look at far fewer pixels than a phone photo has; sending more only costs time and memory. */
@@ -21,22 +22,13 @@ export async function readImage(file: File): Promise<ImageAttachment> {
   })
   try {
     const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height))
-    if (scale === 1 && file.size <= MAX_IMAGE_BYTES) return { mime, data: await base64Of(file) }
+    if (scale === 1 && file.size <= MAX_IMAGE_BYTES) return { mime, data: await blobToBase64(file) }
     const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale))
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
     const scaled = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.88 })
     if (scaled.size > MAX_IMAGE_BYTES) throw new Error(`${name} is too large to send even after scaling it down.`)
-    return { mime: 'image/jpeg', data: await base64Of(scaled) }
+    return { mime: 'image/jpeg', data: await blobToBase64(scaled) }
   } finally {
     bitmap.close()
   }
-}
-
-function base64Of(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'))
-    reader.readAsDataURL(blob)
-  })
 }
