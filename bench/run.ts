@@ -1,6 +1,8 @@
 // `npm run bench`: runs each benchmark, writes bench/results/<name>.json and a Markdown table,
 // and refreshes the tables in README.md between the bench markers.
 // `npm run bench -- pull` runs only the named ones (optional ones too) and leaves README.md and results.md alone.
+// Each bench runs in a process of its own, so none measures the heap, sockets or timers another left behind.
+import { spawnSync } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -112,17 +114,42 @@ const benches: Bench[] = [
   },
 ]
 
+const CHILD = '--child'
+const RESULT_LINE = 'bench-result:'
+
+if (process.argv[2] === CHILD) {
+  const bench = benches.find((b) => b.name === process.argv[3])
+  if (!bench) throw new Error(`No bench named ${process.argv[3]}`)
+  console.log(`${RESULT_LINE}${JSON.stringify(await bench.run())}`)
+  process.exit(0)
+}
+
 const only = process.argv.slice(2)
 const unknown = only.filter((name) => !benches.some((b) => b.name === name))
 if (unknown.length) throw new Error(`No bench named ${unknown.join(', ')}; there are ${benches.map((b) => b.name).join(', ')}.`)
 const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches.filter((b) => !b.optional)
+
+/** Runs one bench in a fresh Node process and takes its result from the line it prints. */
+function runApart(name: string): BenchResult {
+  const child = spawnSync(process.execPath, [import.meta.filename, CHILD, name], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const lines = child.stdout.split('\n')
+  const line = lines.find((l) => l.startsWith(RESULT_LINE))
+  const said = lines.filter((l) => l !== line && l !== '')
+  if (said.length) console.log(said.join('\n'))
+  if (child.status !== 0 || !line) throw new Error(`The ${name} bench failed (exit ${child.status}).`)
+  return JSON.parse(line.slice(RESULT_LINE.length)) as BenchResult
+}
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}`
 const sections: string[] = []
 await mkdir(resultsDir, { recursive: true })
 for (const bench of selected) {
   const started = performance.now()
-  const { data, table } = await bench.run()
+  const { data, table } = runApart(bench.name)
   await writeFile(
     path.join(resultsDir, `${bench.name}.json`),
     `${JSON.stringify({ name: bench.name, date: new Date().toISOString(), machine, ...(data as object) }, null, 2)}\n`,
