@@ -143,6 +143,26 @@ describe('app shell in Chromium through the web bridge', () => {
     expect(session.h.app.settings.get()).toMatchObject({ keepAlive: '30m', manageOllama: false, ollamaHeaders: { 'X-Route': 'gpu' } })
   })
 
+  it('keeps the document and JSON defaults, refusing values out of range beside their fields', async () => {
+    await session.page.getByRole('button', { name: 'Settings' }).click()
+    const attempts = session.page.getByRole('textbox', { name: 'Local model attempts per JSON input' })
+    await attempts.fill('9')
+    await session.page.getByRole('textbox', { name: 'Largest document (MB)' }).fill('50')
+    await session.page.getByRole('combobox', { name: 'Summary length for new jobs' }).selectOption('detailed')
+    await session.page.getByRole('button', { name: 'Save settings' }).click()
+    await expect.poll(() => attempts.getAttribute('aria-invalid')).toBe('true')
+    await attempts.fill('3')
+    await session.page.getByRole('textbox', { name: 'Time limit without a model (seconds)' }).fill('20')
+    await session.page.getByRole('button', { name: 'Save settings' }).click()
+    await expect.poll(() => session.page.getByText('Saved.').isVisible()).toBe(true)
+    expect(session.h.app.settings.get()).toMatchObject({
+      maxDocumentMb: 50,
+      summaryLength: 'detailed',
+      jsonAttempts: 3,
+      jsonTimeLimitSeconds: 20,
+    })
+  })
+
   it('takes a bearer token without ever showing it again, and sends it to Ollama', async () => {
     await session.page.getByRole('button', { name: 'Settings' }).click()
     await session.page.getByRole('textbox', { name: 'Bearer token for the Ollama server' }).fill('sk-secret-123')

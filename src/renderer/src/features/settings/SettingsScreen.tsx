@@ -9,14 +9,24 @@ import { Field } from './Field.tsx'
 import { headersToText, textToHeaders } from './headersText.ts'
 import { SecretField } from './SecretField.tsx'
 
-type Draft = Omit<Settings, 'ollamaHeaders' | 'contextLength'> & { headers: string; contextLength: string }
-type TextKey = 'ollamaHost' | 'ollamaExecutable' | 'modelsDir' | 'keepAlive' | 'contextLength' | 'defaultModel'
+/** Number settings edited as text, so a half-typed value can be corrected beside its field rather than lost. */
+const NUMBER_KEYS = ['contextLength', 'maxDocumentMb', 'jsonAttempts', 'jsonTimeLimitSeconds'] as const
+type NumberKey = (typeof NUMBER_KEYS)[number]
+type Draft = Omit<Settings, 'ollamaHeaders' | NumberKey> & { headers: string } & Record<NumberKey, string>
+type TextKey = 'ollamaHost' | 'ollamaExecutable' | 'modelsDir' | 'keepAlive' | 'defaultModel' | NumberKey
+
+const LENGTHS: { value: Settings['summaryLength']; label: string }[] = [
+  { value: 'sentence', label: 'A sentence' },
+  { value: 'paragraph', label: 'A paragraph' },
+  { value: 'bullets', label: 'Bullet points' },
+  { value: 'detailed', label: 'Detailed' },
+]
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const [draft, setDraft] = useState<Draft>({
     ...initial,
     headers: headersToText(initial.ollamaHeaders),
-    contextLength: String(initial.contextLength),
+    ...(Object.fromEntries(NUMBER_KEYS.map((key) => [key, String(initial[key])])) as Record<NumberKey, string>),
   })
   const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
@@ -31,17 +41,17 @@ function SettingsForm({ initial }: { initial: Settings }) {
     setSaved(false)
     setError(undefined)
     const parsedHeaders = textToHeaders(draft.headers)
-    const contextLength = Number(draft.contextLength || '0')
-    if ('error' in parsedHeaders || !Number.isInteger(contextLength)) {
-      const local: Record<string, string> = {}
-      if ('error' in parsedHeaders) local.ollamaHeaders = parsedHeaders.error
-      if (!Number.isInteger(contextLength)) local.contextLength = 'a whole number of tokens, or 0'
+    const numbers = Object.fromEntries(NUMBER_KEYS.map((key) => [key, Number(draft[key] || '0')])) as Record<NumberKey, number>
+    const local: Record<string, string> = {}
+    if ('error' in parsedHeaders) local.ollamaHeaders = parsedHeaders.error
+    for (const key of NUMBER_KEYS) if (!Number.isInteger(numbers[key])) local[key] = 'a whole number'
+    if ('error' in parsedHeaders || Object.keys(local).length > 0) {
       setError({ code: 'SETTINGS_INVALID', message: 'Some settings need fixing.', fields: local })
       return
     }
     const { headers: _text, ...rest } = draft
     try {
-      await api.invoke('settings:update', { ...rest, contextLength, ollamaHeaders: parsedHeaders.headers })
+      await api.invoke('settings:update', { ...rest, ...numbers, ollamaHeaders: parsedHeaders.headers })
       setSaved(true)
     } catch (failure) {
       setError(errorInfoOf(failure))
@@ -90,6 +100,39 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
       <h2>Models</h2>
       {text('defaultModel', 'Default model', undefined, { required: true })}
+
+      <h2>Documents and JSON</h2>
+      <div className="field-row">
+        {text('maxDocumentMb', 'Largest document (MB)', 'Bigger files are refused before they are read.', { inputMode: 'numeric' })}
+        <Field label="Summary length for new jobs" error={fields.summaryLength}>
+          {(props) => (
+            <select
+              {...props}
+              value={draft.summaryLength}
+              onChange={(e) => edit({ summaryLength: e.target.value as Settings['summaryLength'] })}
+            >
+              {LENGTHS.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="field-row">
+        {text('jsonAttempts', 'Local model attempts per JSON input', 'How many times the model may try to make a text valid (1–5).', {
+          inputMode: 'numeric',
+        })}
+        {text(
+          'jsonTimeLimitSeconds',
+          'Time limit without a model (seconds)',
+          'For parsing and repairing one text; very large inputs stop here.',
+          {
+            inputMode: 'numeric',
+          },
+        )}
+      </div>
       {error && <ErrorNotice error={error.fields ? { ...error, message: 'Some settings need fixing; see the marked fields.' } : error} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary">
