@@ -9,6 +9,9 @@ import { promptHandlers } from './ipc/handlers/prompts.ts'
 import { jsonHandlers } from './ipc/handlers/json.ts'
 import { summaryHandlers } from './ipc/handlers/summaries.ts'
 import { createAppWorkerPool } from './workers/appWorker.ts'
+import { AppLog } from './logging/AppLog.ts'
+import { diagnosticsText } from './logging/diagnostics.ts'
+import { loggedHandlers } from './logging/loggedHandlers.ts'
 import { EventHub } from './ipc/eventHub.ts'
 import type { Handlers } from './ipc/router.ts'
 import { findOllamaExecutable } from './ollama/findExecutable.ts'
@@ -55,6 +58,7 @@ export interface App {
   pulls: PullManager
   settings: SettingsStore
   secrets: SecretStore
+  log: AppLog
   client(): OllamaClient
   /** Stops what the app started (a supervised `ollama serve`, pulls, the installer). */
   dispose(): Promise<void>
@@ -139,7 +143,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     baseURL: options.anthropicBaseUrl ?? env.ANTHROPIC_BASE_URL,
   })
   const prompts = new PromptLibraryStore(options.dataDir)
-  const stopForwarding = ollama.onChange((status) => events.publish('ollama:status', status))
+  const log = new AppLog(options.dataDir)
+  const stopForwarding = ollama.onChange((status) => {
+    log.info('ollama status', { state: status.state, host: status.host })
+    events.publish('ollama:status', status)
+  })
   const stopRechecking = settings.onChange(() => void ollama.reconfigure())
 
   const info: AppInfo = {
@@ -155,61 +163,75 @@ export async function createApp(options: AppOptions): Promise<App> {
   const pool = createAppWorkerPool()
   const documents = summaryHandlers({ pool, client, settings, history, dataDir: options.dataDir })
   const json = jsonHandlers({ pool, client, settings, claude, dataDir: options.dataDir })
-  const handlers: Handlers = {
-    invoke: {
-      ...documents.invoke,
-      ...json.invoke,
-      'app:info': async () => info,
-      'ollama:status': async () => ollama.current(),
-      'ollama:recheck': () => ollama.check(),
-      'ollama:retry': () => ollama.retry(),
-      'ollama:usePort': async ({ port }) => {
-        if (options.ollamaHost !== undefined) {
-          throw new AppError({
-            code: 'SETTINGS_INVALID',
-            message: `The Ollama address was given on the command line (${options.ollamaHost}), so it cannot be changed here.`,
-            hint: 'Start Instruct Desk without --ollama-host to choose the address in the app.',
-          })
-        }
-        await settings.update({ ollamaHost: `127.0.0.1:${port}` })
-        return ollama.reconfigure()
+  const handlers: Handlers = loggedHandlers(
+    {
+      invoke: {
+        ...documents.invoke,
+        ...json.invoke,
+        'app:info': async () => info,
+        'app:diagnostics': async () => ({
+          text: diagnosticsText({
+            info,
+            status: ollama.current(),
+            settings: settings.get(),
+            secrets: secrets.status(),
+            problems: log.recentProblems(),
+            logFile: log.file,
+          }),
+        }),
+        'ollama:status': async () => ollama.current(),
+        'ollama:recheck': () => ollama.check(),
+        'ollama:retry': () => ollama.retry(),
+        'ollama:usePort': async ({ port }) => {
+          if (options.ollamaHost !== undefined) {
+            throw new AppError({
+              code: 'SETTINGS_INVALID',
+              message: `The Ollama address was given on the command line (${options.ollamaHost}), so it cannot be changed here.`,
+              hint: 'Start Instruct Desk without --ollama-host to choose the address in the app.',
+            })
+          }
+          await settings.update({ ollamaHost: `127.0.0.1:${port}` })
+          return ollama.reconfigure()
+        },
+        'ollama:install': async () => installer.start(),
+        'ollama:installCancel': async () => installer.cancel(),
+        'ollama:installState': async () => installer.current(),
+        'models:list': (_request, signal) => summaries.list(client(), signal),
+        'models:show': ({ model }, signal) => client().show(model, signal),
+        'models:loaded': (_request, signal) => client().loadedModels(signal),
+        'models:delete': async ({ model }, signal) => {
+          await client().deleteModel(model, signal)
+          return true
+        },
+        'models:pull': async ({ model }) => pulls.start(model),
+        'models:pullPause': async ({ model }) => pulls.pause(model),
+        'models:pullResume': async ({ model }) => pulls.resume(model) ?? null,
+        'models:pullCancel': async ({ model }) => pulls.cancel(model),
+        'models:pullDismiss': async ({ model }) => pulls.dismiss(model),
+        'models:pulls': async () => pulls.list(),
+        'settings:get': async () => settings.get(),
+        'settings:update': (patch) => settings.update(patch),
+        ...conversationHandlers(() => history),
+        ...promptHandlers(prompts),
+        'tokens:count': async ({ model, messages }) => countPrompt(model, messages),
+        'claude:models': (_request, signal) => claude.listModels(signal),
+        'secrets:status': async () => secrets.status(),
+        'secrets:set': async ({ name, value }) => {
+          const status = await secrets.set(name, value)
+          void ollama.check()
+          return status
+        },
+        'secrets:clear': async ({ name }) => {
+          const status = await secrets.clear(name)
+          void ollama.check()
+          return status
+        },
       },
-      'ollama:install': async () => installer.start(),
-      'ollama:installCancel': async () => installer.cancel(),
-      'ollama:installState': async () => installer.current(),
-      'models:list': (_request, signal) => summaries.list(client(), signal),
-      'models:show': ({ model }, signal) => client().show(model, signal),
-      'models:loaded': (_request, signal) => client().loadedModels(signal),
-      'models:delete': async ({ model }, signal) => {
-        await client().deleteModel(model, signal)
-        return true
-      },
-      'models:pull': async ({ model }) => pulls.start(model),
-      'models:pullPause': async ({ model }) => pulls.pause(model),
-      'models:pullResume': async ({ model }) => pulls.resume(model) ?? null,
-      'models:pullCancel': async ({ model }) => pulls.cancel(model),
-      'models:pullDismiss': async ({ model }) => pulls.dismiss(model),
-      'models:pulls': async () => pulls.list(),
-      'settings:get': async () => settings.get(),
-      'settings:update': (patch) => settings.update(patch),
-      ...conversationHandlers(() => history),
-      ...promptHandlers(prompts),
-      'tokens:count': async ({ model, messages }) => countPrompt(model, messages),
-      'claude:models': (_request, signal) => claude.listModels(signal),
-      'secrets:status': async () => secrets.status(),
-      'secrets:set': async ({ name, value }) => {
-        const status = await secrets.set(name, value)
-        void ollama.check()
-        return status
-      },
-      'secrets:clear': async ({ name }) => {
-        const status = await secrets.clear(name)
-        void ollama.check()
-        return status
-      },
+      stream: { ...chatHandlers(client), ...replyHandlers(chat), ...documents.stream, ...json.stream },
     },
-    stream: { ...chatHandlers(client), ...replyHandlers(chat), ...documents.stream, ...json.stream },
-  }
+    log,
+  )
+  log.info('app started', { version: info.version, host: info.host, platform: info.platform })
 
   return {
     handlers,
@@ -218,6 +240,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     pulls,
     settings,
     secrets,
+    log,
     client,
     async dispose() {
       stopForwarding()

@@ -163,6 +163,16 @@ describe('app shell in Chromium through the web bridge', () => {
     })
   })
 
+  it('copies diagnostics for a bug report', async () => {
+    await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await session.page.getByRole('button', { name: 'Settings' }).click()
+    await session.page.getByRole('button', { name: 'Copy diagnostics' }).click()
+    await expect.poll(() => session.page.getByText('Diagnostics copied').isVisible()).toBe(true)
+    const copied = await session.page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toContain('Instruct Desk')
+    expect(copied).toMatch(/Ollama: running at http:\/\/127\.0\.0\.1:\d+, version 0\.12\.6/)
+  })
+
   it('takes a bearer token without ever showing it again, and sends it to Ollama', async () => {
     await session.page.getByRole('button', { name: 'Settings' }).click()
     await session.page.getByRole('textbox', { name: 'Bearer token for the Ollama server' }).fill('sk-secret-123')

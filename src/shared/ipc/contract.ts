@@ -60,6 +60,8 @@ const ConversationPatch = z
 /** Request/response calls: one answer per request. */
 export const invokeChannels = {
   'app:info': { request: NoArgs, response: AppInfo },
+  /** A plain-text report for bug reports: versions, Ollama, settings, which secrets are set (no values), recent problems. */
+  'app:diagnostics': { request: NoArgs, response: z.object({ text: z.string() }) },
   'ollama:status': { request: NoArgs, response: OllamaStatus },
   'ollama:recheck': { request: NoArgs, response: OllamaStatus },
   'ollama:retry': { request: NoArgs, response: OllamaStatus },

@@ -5,6 +5,7 @@ import { api, errorInfoOf } from '../../ipc/client.ts'
 import { useInvoke } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
+import { DiagnosticsButton } from './DiagnosticsButton.tsx'
 import { Field } from './Field.tsx'
 import { headersToText, textToHeaders } from './headersText.ts'
 import { SecretField } from './SecretField.tsx'
@@ -200,6 +201,7 @@ export function SettingsScreen() {
           </dd>
         </dl>
       )}
+      <DiagnosticsButton />
     </div>
   )
 }
