@@ -3,22 +3,11 @@ import { z } from 'zod'
 import { invokeChannels, streamChannels } from '../../src/shared/ipc/contract.ts'
 import type { ServerFrame } from '../../src/shared/ipc/transport.ts'
 import { BridgeSocket, startBridgeHarness, type BridgeHarness } from '../support/bridgeHarness.ts'
+import { seededRandom } from '../support/seededRandom.ts'
 import { useTempDirs } from '../support/tempDir.ts'
 
 const tempDir = useTempDirs()
 const PER_CHANNEL = 60
-
-/** A small seeded generator, so a failure can be replayed exactly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Property names anywhere in a request schema: garbage built from real names reaches deeper checks than random keys. */
 function fieldNames(schema: z.ZodType): string[] {
@@ -74,7 +63,7 @@ const ending = (id: number) => (f: ServerFrame) => (f.kind === 'result' || f.kin
 
 describe('IPC fuzz through the web bridge', () => {
   it('answers every malformed payload on every channel with BAD_REQUEST and keeps serving', { timeout: 120_000 }, async () => {
-    const next = random(20261127)
+    const next = seededRandom(20261127)
     const channels = [
       ...Object.entries(invokeChannels).map(([name, spec]) => ({ name, kind: 'invoke' as const, schema: spec.request as z.ZodType })),
       ...Object.entries(streamChannels).map(([name, spec]) => ({ name, kind: 'stream' as const, schema: spec.request as z.ZodType })),

@@ -1,4 +1,5 @@
 import type { DocumentPage, DocumentSection, ExtractedDocument } from '../../src/shared/domain/documents.ts'
+import { seededRandom } from './seededRandom.ts'
 
 /**
  * An extracted document from Markdown-like text: each `#`/`##`/`###` heading starts a section of
@@ -63,16 +64,4 @@ export function sentence(random: () => number, words = 8 + Math.floor(random() *
   const word = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join('')
   const text = Array.from({ length: words }, word).join(' ')
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
-}
-
-/** A small deterministic generator (mulberry32): the same seed, the same document. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { ExtractedDocument } from '../../src/shared/domain/documents.ts'
 import { planChunks, type ChunkPlan } from '../../src/main/features/summarize/chunkPlan.ts'
 import { tokenizerFor } from '../../src/main/tokens/tokenCounter.ts'
-import { documentFromMarkdown, markedBook, seededRandom, sentence } from '../support/markedDocument.ts'
+import { documentFromMarkdown, markedBook, sentence } from '../support/markedDocument.ts'
+import { seededRandom } from '../support/seededRandom.ts'
 
 const counter = tokenizerFor('qwen2.5:7b-instruct')
 

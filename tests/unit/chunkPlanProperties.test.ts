@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { ExtractedDocument } from '../../src/shared/domain/documents.ts'
 import { planChunks } from '../../src/main/features/summarize/chunkPlan.ts'
 import { tokenizerFor } from '../../src/main/tokens/tokenCounter.ts'
-import { documentFromMarkdown, seededRandom, sentence } from '../support/markedDocument.ts'
+import { documentFromMarkdown, sentence } from '../support/markedDocument.ts'
+import { seededRandom } from '../support/seededRandom.ts'
 
 const counter = tokenizerFor('qwen2.5:7b-instruct')
 const RUNS = 40

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { z } from 'zod'
 import {
@@ -19,7 +18,7 @@ import {
   type PromptLibraryList,
 } from '../../shared/domain/prompts.ts'
 import { AppError } from '../../shared/ipc/errors.ts'
-import { readJson, writeJsonAtomic } from './jsonFile.ts'
+import { readSalvaged, writeJsonAtomic } from './jsonFile.ts'
 
 type Kind = 'preset' | 'template'
 
@@ -53,16 +52,12 @@ export class PromptLibraryStore {
   }
 
   private async read(): Promise<void> {
-    const read = await readJson(this.file)
-    if (read.kind === 'missing') return
-    const salvaged = read.kind === 'ok' ? salvage(read.value) : undefined
-    if (salvaged) {
-      this.presets = salvaged.presets
-      this.templates = salvaged.templates
-      if (!salvaged.dropped) return
+    const { value, backup } = await readSalvaged(this.file, salvage)
+    if (value) {
+      this.presets = value.presets
+      this.templates = value.templates
     }
-    const backup = this.file.replace(/\.json$/, `.corrupt-${Date.now()}.json`)
-    await writeFile(backup, read.kind === 'corrupt' ? read.text : JSON.stringify(read.value, null, 2))
+    if (!backup) return
     this.recoveredFrom = backup
     await this.persist()
   }
@@ -205,7 +200,7 @@ function sameContent(a: unknown, b: unknown): boolean {
  * The valid entries of a stored library; undefined when the envelope itself is not ours.
  * `dropped` says whether anything had to be left out (then the file is backed up and rewritten).
  */
-function salvage(value: unknown): { presets: SystemPreset[]; templates: PromptTemplate[]; dropped: boolean } | undefined {
+function salvage(value: unknown): { value: { presets: SystemPreset[]; templates: PromptTemplate[] }; dropped: boolean } | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const root = value as Record<string, unknown>
   if (root.format !== LIBRARY_FORMAT || root.version !== LIBRARY_VERSION) return undefined
@@ -225,7 +220,7 @@ function salvage(value: unknown): { presets: SystemPreset[]; templates: PromptTe
     const parsed = PromptTemplate.safeParse({ ...asObject(item), builtIn: false })
     return parsed.success && keepTemplate(parsed.data.id) ? [parsed.data] : []
   })
-  return { presets, templates, dropped: presets.length !== root.presets.length || templates.length !== root.templates.length }
+  return { value: { presets, templates }, dropped: presets.length !== root.presets.length || templates.length !== root.templates.length }
 }
 
 function asObject(item: unknown): object {

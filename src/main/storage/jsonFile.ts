@@ -26,3 +26,27 @@ export async function readJson(file: string): Promise<JsonRead> {
     return { kind: 'corrupt', text }
   }
 }
+
+/** What a store kept of its file; `backup` names the copy of the original when anything was dropped. */
+export interface Salvaged<T> {
+  value: T | undefined
+  backup: string | undefined
+}
+
+/**
+ * A store's file, read once: what `salvage` can keep of it. When the file is not JSON or some of it
+ * had to be dropped, the original is copied beside it first (`name.corrupt-<time>.json`), so the
+ * caller can rewrite the file without losing anything the user made.
+ */
+export async function readSalvaged<T>(
+  file: string,
+  salvage: (value: unknown) => { value: T; dropped: boolean } | undefined,
+): Promise<Salvaged<T>> {
+  const read = await readJson(file)
+  if (read.kind === 'missing') return { value: undefined, backup: undefined }
+  const kept = read.kind === 'ok' ? salvage(read.value) : undefined
+  if (kept && !kept.dropped) return { value: kept.value, backup: undefined }
+  const backup = file.replace(/\.json$/, `.corrupt-${Date.now()}.json`)
+  await writeFile(backup, read.kind === 'corrupt' ? read.text : JSON.stringify(read.value, null, 2))
+  return { value: kept?.value, backup }
+}

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../support/seededRandom.ts'
 /**
  * A long model reply for Markdown tests and the streaming bench: prose, lists (loose and tight),
  * task lists, tables, code in several languages (with blank lines inside), inline and display math,
@@ -81,18 +82,6 @@ const WORDS =
     ' ',
   )
 
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export interface Reply {
   text: string
   /** How many fenced code blocks the text has. */
@@ -103,7 +92,7 @@ export interface Reply {
 
 /** A reply of about `approxChars` characters. */
 export function makeReply(approxChars: number, seed = 7): Reply {
-  const rnd = random(seed)
+  const rnd = seededRandom(seed)
   const pick = <T>(items: T[]): T => items[Math.floor(rnd() * items.length)] as T
   const sentence = (): string => {
     const n = 8 + Math.floor(rnd() * 14)

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { SavedSchema, type SchemaDraft } from '../../../shared/domain/jsonJobs.ts'
 import { AppError } from '../../../shared/ipc/errors.ts'
-import { readJson, writeJsonAtomic } from '../../storage/jsonFile.ts'
+import { readSalvaged, writeJsonAtomic } from '../../storage/jsonFile.ts'
 import { BUILTIN_SCHEMAS, isBuiltinSchemaId } from './builtinSchemas.ts'
 
 const FORMAT = 'instruct-desk-schemas'
@@ -68,15 +67,9 @@ export class SchemaLibrary {
   }
 
   private async read(): Promise<void> {
-    const read = await readJson(this.file)
-    if (read.kind === 'missing') return
-    const salvaged = read.kind === 'ok' ? salvage(read.value) : undefined
-    if (salvaged) {
-      this.schemas = salvaged.schemas
-      if (!salvaged.dropped) return
-    }
-    const backup = this.file.replace(/\.json$/, `.corrupt-${Date.now()}.json`)
-    await writeFile(backup, read.kind === 'corrupt' ? read.text : JSON.stringify(read.value, null, 2))
+    const { value, backup } = await readSalvaged(this.file, salvage)
+    if (value) this.schemas = value
+    if (!backup) return
     this.recoveredFrom = backup
     await this.persist()
   }
@@ -98,7 +91,7 @@ function builtInRefused(verb: 'changed' | 'deleted', fix: string): AppError {
  * The valid entries of a stored library, or undefined when the file is not one. Entries a hand edit
  * broke (or that claim a built-in or duplicate id) are left out, and `dropped` says so.
  */
-function salvage(value: unknown): { schemas: SavedSchema[]; dropped: boolean } | undefined {
+function salvage(value: unknown): { value: SavedSchema[]; dropped: boolean } | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const root = value as Record<string, unknown>
   if (root.format !== FORMAT || root.version !== VERSION || !Array.isArray(root.schemas)) return undefined
@@ -109,5 +102,5 @@ function salvage(value: unknown): { schemas: SavedSchema[]; dropped: boolean } |
     ids.add(parsed.data.id)
     return [parsed.data]
   })
-  return { schemas, dropped: schemas.length !== root.schemas.length }
+  return { value: schemas, dropped: schemas.length !== root.schemas.length }
 }

@@ -22,7 +22,7 @@ import { fromExport, toExport, type ConversationExport } from './exportConversat
 import { MessageImages } from './messageImages.ts'
 import { migrate } from './migrations.ts'
 import { toFtsQuery } from './searchQuery.ts'
-import { explainSqliteError, withTransaction } from './sqlite.ts'
+import { explainSqliteError, guarded, guardedWrite } from './sqlite.ts'
 import { SummaryStore } from './SummaryStore.ts'
 
 export const DEFAULT_TITLE = 'New chat'
@@ -298,7 +298,7 @@ export class HistoryStore {
       fields.map((key) => MESSAGE_COLUMNS[key]),
       ' RETURNING *',
     )
-    const row = this.guard(() => statement.get(...fields.map((key) => messageValue(key, patch[key])), id)) as MessageRow | undefined
+    const row = guarded(this.file, () => statement.get(...fields.map((key) => messageValue(key, patch[key])), id)) as MessageRow | undefined
     if (!row) throw noMessage(id)
     return toMessage(row)
   }
@@ -439,15 +439,7 @@ export class HistoryStore {
   }
 
   private write<T>(work: () => T): T {
-    return this.guard(() => withTransaction(this.db, work))
-  }
-
-  private guard<T>(work: () => T): T {
-    try {
-      return work()
-    } catch (error) {
-      throw explainSqliteError(error, this.file)
-    }
+    return guardedWrite(this.db, this.file, work)
   }
 }
 

@@ -5,7 +5,7 @@ import type { DocumentFormat } from '../../../shared/domain/documents.ts'
 import type { SummaryOptions, SummaryResult } from '../../../shared/domain/summary.ts'
 import type { StoredSummary, SummaryListItem } from '../../../shared/domain/summaryJobs.ts'
 import { toFtsQuery } from './searchQuery.ts'
-import { explainSqliteError, withTransaction } from './sqlite.ts'
+import { guarded, guardedWrite } from './sqlite.ts'
 
 /** Characters of summary text shown in the list, cut back to a word boundary (read with room for collapsed whitespace). */
 const PREVIEW_CHARS = 200
@@ -81,7 +81,7 @@ export class SummaryStore {
   }
 
   get(id: string): StoredSummary | undefined {
-    const row = this.guard(() => this.statements.get.get(id)) as Row | undefined
+    const row = guarded(this.file, () => this.statements.get.get(id)) as Row | undefined
     if (!row) return undefined
     return {
       id: row.id,
@@ -101,11 +101,13 @@ export class SummaryStore {
    */
   list(query?: string): SummaryListItem[] {
     if (query === undefined || query.trim() === '') {
-      return (this.guard(() => this.statements.list.all()) as ListRow[]).map((row) => toListItem({ ...row, snippet: preview(row.snippet) }))
+      return (guarded(this.file, () => this.statements.list.all()) as ListRow[]).map((row) =>
+        toListItem({ ...row, snippet: preview(row.snippet) }),
+      )
     }
     const match = toFtsQuery(query)
     if (!match) return []
-    return (this.guard(() => this.statements.search.all(HIT_START, HIT_END, match, SEARCH_LIMIT)) as ListRow[]).map(toListItem)
+    return (guarded(this.file, () => this.statements.search.all(HIT_START, HIT_END, match, SEARCH_LIMIT)) as ListRow[]).map(toListItem)
   }
 
   /** False when there was no such summary. */
@@ -114,15 +116,7 @@ export class SummaryStore {
   }
 
   private write<T>(work: () => T): T {
-    return this.guard(() => withTransaction(this.db, work))
-  }
-
-  private guard<T>(work: () => T): T {
-    try {
-      return work()
-    } catch (error) {
-      throw explainSqliteError(error, this.file)
-    }
+    return guardedWrite(this.db, this.file, work)
   }
 }
 

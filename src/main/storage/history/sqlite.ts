@@ -19,6 +19,20 @@ export function withTransaction<T>(db: DatabaseSync, work: () => T): T {
   }
 }
 
+/** SQLite work whose failures a person can act on (disk full, a damaged file) come out as AppErrors naming the file. */
+export function guarded<T>(file: string, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    throw explainSqliteError(error, file)
+  }
+}
+
+/** One write transaction, guarded. */
+export function guardedWrite<T>(db: DatabaseSync, file: string, work: () => T): T {
+  return guarded(file, () => withTransaction(db, work))
+}
+
 function rollback(db: DatabaseSync): void {
   try {
     db.exec('ROLLBACK')
