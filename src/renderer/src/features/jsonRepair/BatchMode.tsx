@@ -1,7 +1,8 @@
-import { useId, useRef, useState, type DragEvent } from 'react'
+import { useId, useState, type DragEvent } from 'react'
 import type { JsonBatchEvent, JsonBatchOutcome, JsonBatchRun } from '../../../../shared/domain/jsonJobs.ts'
 import { formatBytes } from '../../ui/format.ts'
 import type { ModeLayout } from './RepairMode.tsx'
+import { FileButton } from '../../ui/FileButton.tsx'
 import { readTextFile } from './readTextFile.ts'
 import { RunBar } from './RunBar.tsx'
 import { RunError } from './RunError.tsx'
@@ -28,7 +29,6 @@ function resultFileName(input: string): string {
 
 function FilePane({ file, onFile }: { file: BatchFile | undefined; onFile(file: BatchFile | undefined): void }) {
   const id = useId()
-  const picker = useRef<HTMLInputElement>(null)
   const [note, setNote] = useState('')
 
   const open = async (picked: File | undefined): Promise<void> => {
@@ -60,21 +60,7 @@ function FilePane({ file, onFile }: { file: BatchFile | undefined; onFile(file: 
         onDrop={onDrop}
       >
         <p>One input per line of a JSONL file, or per row of a CSV file (each row becomes an object keyed by the header).</p>
-        <button type="button" className="button" onClick={() => picker.current?.click()}>
-          Choose a JSONL or CSV file…
-        </button>
-        <input
-          ref={picker}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".jsonl,.ndjson,.csv,.txt"
-          onChange={(e) => {
-            void open(e.target.files?.[0])
-            e.target.value = ''
-          }}
-        />
+        <FileButton label="Choose a JSONL or CSV file…" accept=".jsonl,.ndjson,.csv,.txt" onFile={(file) => void open(file)} />
         <p className="muted small">or drop it here</p>
       </div>
       <p className="muted small" role="status">

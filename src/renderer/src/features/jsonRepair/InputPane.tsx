@@ -1,11 +1,11 @@
-import { useId, useRef, useState, type DragEvent } from 'react'
+import { useId, useState, type DragEvent } from 'react'
 import { DEFAULT_REPAIR_LIMITS } from '../../../../shared/domain/jsonRepair.ts'
+import { FileButton } from '../../ui/FileButton.tsx'
 import { readTextFile } from './readTextFile.ts'
 
 /** The text to repair: typed, pasted, opened or dropped (a text file's contents replace the text). */
 export function InputPane({ text, onText }: { text: string; onText(text: string): void }) {
   const id = useId()
-  const picker = useRef<HTMLInputElement>(null)
   const [note, setNote] = useState('')
   const [dragging, setDragging] = useState(false)
 
@@ -35,20 +35,11 @@ export function InputPane({ text, onText }: { text: string; onText(text: string)
     <section className="json-pane" aria-labelledby={`${id}-title`}>
       <div className="json-pane-head">
         <h2 id={`${id}-title`}>Input</h2>
-        <button type="button" className="button button-small" onClick={() => picker.current?.click()}>
-          Open file…
-        </button>
-        <input
-          ref={picker}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
+        <FileButton
+          label="Open file…"
+          className="button button-small"
           accept=".json,.jsonl,.ndjson,.txt,.md,.csv,text/*,application/json"
-          onChange={(e) => {
-            void open(e.target.files?.[0])
-            e.target.value = ''
-          }}
+          onFile={(file) => void open(file)}
         />
       </div>
       <div
