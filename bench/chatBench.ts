@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { HistoryStore } from '../src/main/storage/history/HistoryStore.ts'
 import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT } from '../src/shared/domain/chat.ts'
 import { startBridgeHarness, type BridgeHarness } from '../tests/support/bridgeHarness.ts'
-import { launchBrowser, RENDERER_DIR } from '../tests/support/browser.ts'
+import { launchBrowser, RENDERER_DIR, requireChromium } from '../tests/support/browser.ts'
 import { QWEN } from '../tests/support/fakeOllama.ts'
 import { makeReply, toTokens } from '../tests/e2e/support/markdownReply.ts'
 import { median } from './stats.ts'
@@ -32,12 +31,6 @@ export interface ChatBenchResult {
   firstToken: { runs: number; baselineP50Ms: number; appP50Ms: number; addedP50Ms: number }
   open: { smallMs: number; bigMs: number; ratio: number; bigMessages: number; renderedArticles: number }
   longTask: { tokens: number; chars: number; maxLongTaskMs: number; longTasks: number }
-}
-
-function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p))
-  if (!found) throw new Error('The chat bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.')
-  return found
 }
 
 /** A reply of `tokens` fake tokens (4 characters each) cut from the markdown bench's prose with code blocks. */
@@ -208,7 +201,7 @@ async function openConversation(page: Page, title: string, lastId: string): Prom
 export async function chatBench(): Promise<ChatBenchResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-chat-bench-'))
   let h: BridgeHarness | undefined
-  const browser = await launchBrowser(chromiumPath())
+  const browser = await launchBrowser(requireChromium('The chat bench'))
   try {
     h = await startBridgeHarness(dataDir, RENDERER_DIR)
     h.fake.models = [QWEN]

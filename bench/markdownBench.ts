@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { launchBrowser } from '../tests/support/browser.ts'
+import { launchBrowser, requireChromium } from '../tests/support/browser.ts'
 import { openHarness, startHarnessSite, type StreamStats } from '../tests/e2e/support/markdownPage.ts'
 import { makeReply, toTokens } from '../tests/e2e/support/markdownReply.ts'
 import { median } from './stats.ts'
@@ -36,12 +35,6 @@ export interface MarkdownBenchResult {
   rows: MarkdownBenchRow[]
 }
 
-function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p))
-  if (!found) throw new Error('The markdown bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.')
-  return found
-}
-
 /**
  * A 20,000-token reply with code blocks, tables, lists and math streamed into MarkdownView in
  * headless Chromium at 2,000 tokens/s (32 tokens every 16 ms), following the end as the chat does,
@@ -53,7 +46,7 @@ export async function markdownBench(runs = 2): Promise<MarkdownBenchResult> {
   const tokens = toTokens(reply.text).slice(0, STREAM_TOKENS)
   const text = tokens.join('')
   const site = await startHarnessSite()
-  const browser = await launchBrowser(chromiumPath())
+  const browser = await launchBrowser(requireChromium('The markdown bench'))
   const stats: Record<'text' | 'markdown', StreamStats[]> = { text: [], markdown: [] }
   try {
     for (let run = 0; run < runs; run++) {

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startBridgeHarness, type BridgeHarness } from '../tests/support/bridgeHarness.ts'
-import { launchBrowser, RENDERER_DIR } from '../tests/support/browser.ts'
+import { launchBrowser, RENDERER_DIR, requireChromium } from '../tests/support/browser.ts'
 import { QWEN } from '../tests/support/fakeOllama.ts'
 import { fakeSummaryModel } from '../tests/support/fakeSummaryModel.ts'
 import { markdownTable } from './table.ts'
@@ -25,12 +24,6 @@ interface BenchWindow {
   summarizeBench?: number[]
 }
 
-function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p))
-  if (!found) throw new Error('This bench needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.')
-  return found
-}
-
 /**
  * The renderer while a 201-page PDF is uploaded, read, split and summarized (against the fake
  * Ollama, which answers at once): every main-thread task longer than 50 ms in the page
@@ -38,7 +31,7 @@ function chromiumPath(): string {
  */
 export async function summarizeUiBench(): Promise<SummarizeUiBenchResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-summarize-bench-'))
-  const browser = await launchBrowser(chromiumPath())
+  const browser = await launchBrowser(requireChromium('The Summarize screen bench'))
   let h: BridgeHarness | undefined
   try {
     h = await startBridgeHarness(dataDir, RENDERER_DIR)

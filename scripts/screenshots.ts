@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startBridgeHarness } from '../tests/support/bridgeHarness.ts'
 import { findFreePort } from '../src/main/ollama/portOwner.ts'
-import { launchBrowser, RENDERER_DIR } from '../tests/support/browser.ts'
+import { launchBrowser, RENDERER_DIR, requireChromium } from '../tests/support/browser.ts'
 import { writeFakeOllama } from '../tests/support/fakeOllamaExecutable.ts'
 import type { FakeChatRequest } from '../tests/support/fakeOllama.ts'
 import { markedBook } from '../tests/support/markedDocument.ts'
@@ -15,7 +15,7 @@ const out = path.resolve(import.meta.dirname, '../docs/screenshots')
 await mkdir(out, { recursive: true })
 const h = await startBridgeHarness(await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-shots-')), RENDERER_DIR)
 h.app.ollama.start()
-const browser = await launchBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+const browser = await launchBrowser(requireChromium('Taking screenshots'))
 const shots = [
   {
     name: 'chat-light',

@@ -1,17 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import type { TestProject } from 'vitest/node'
+import { findChromium } from '../support/browser.ts'
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p))
 const HOW = 'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.'
-
-function find(): string | undefined {
-  return CANDIDATES.find((p) => existsSync(p))
-}
 
 /** The end-to-end tests need a real Chromium; install it when we can, never skip silently. */
 export default function setup(project: TestProject): void {
-  let found = find()
+  let found = findChromium()
   if (!found && process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('Chromium is missing; installing Debian package "chromium" for the end-to-end tests…')
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
@@ -19,7 +15,7 @@ export default function setup(project: TestProject): void {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     })
-    found = find()
+    found = findChromium()
   }
   if (!found) throw new Error(`End-to-end tests need Chromium and none was found. ${HOW}`)
   project.provide('chromiumPath', found)

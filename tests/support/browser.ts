@@ -5,6 +5,18 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer')
 
+/** Where Chromium is: CHROMIUM_PATH, else Debian's package. */
+export function findChromium(): string | undefined {
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => Boolean(p && existsSync(p)))
+}
+
+/** Chromium for a bench or script, or an error saying how to get it. */
+export function requireChromium(what: string): string {
+  const found = findChromium()
+  if (!found) throw new Error(`${what} needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.`)
+  return found
+}
+
 /** Headless Chromium with the flags this network-less machine needs (no background fetches). */
 export async function launchBrowser(executablePath: string): Promise<Browser> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
