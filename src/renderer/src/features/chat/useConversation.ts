@@ -59,10 +59,10 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     }, loadFailed)
   }, [id, loadFailed])
 
+  // Opening uses the same read: a late answer for a chat the user already left never replaces the one on screen.
   useEffect(() => {
-    if (!id) return
-    void api.invoke('conversations:get', { id }).then((fresh) => setLoaded({ id, conversation: fresh }), loadFailed)
-  }, [id, loadFailed])
+    void reload()
+  }, [reload])
 
   const reply = useCallback(
     /** Resolves whether main stored the message: when it did not (it was refused first), the caller still holds the text. */
