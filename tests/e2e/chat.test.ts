@@ -139,7 +139,7 @@ describe('replies that go wrong', () => {
     await expect.poll(() => page().getByTestId('context-meter').textContent(), { timeout: 5_000 }).toContain('too long')
     await page().keyboard.press('Enter')
     await expect.poll(() => page().getByRole('alert').first().textContent(), { timeout: 5_000 }).toContain('more than the model')
-    expect(await yours().last().textContent()).toContain('word word')
+    await expect.poll(() => yours().last().textContent()).toContain('word word')
     await page().getByRole('button', { name: 'Raise the window to 512 tokens and send' }).click()
     await expect.poll(() => replies().count(), { timeout: 5_000 }).toBe(2)
     await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 5_000 }).toBe('complete')

@@ -91,6 +91,11 @@ export async function startHarnessSite(): Promise<HarnessSite> {
   const csp = contentSecurityPolicy()
   const server: Server = createServer((request, response) => {
     const name = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+    // Chromium asks for a favicon on its own, sooner or later; a 404 there would read as the page's error.
+    if (name === '/favicon.ico') {
+      response.writeHead(204).end()
+      return
+    }
     const file = path.join(outDir, path.normalize(name === '/' ? '/markdownHarness.html' : name))
     if (!file.startsWith(outDir)) {
       response.writeHead(403).end()
