@@ -9,6 +9,7 @@ import { startBridgeHarness, type BridgeHarness } from '../tests/support/bridgeH
 import { launchBrowser, RENDERER_DIR, requireChromium } from '../tests/support/browser.ts'
 import { QWEN } from '../tests/support/fakeOllama.ts'
 import { makeReply, toTokens } from '../tests/e2e/support/markdownReply.ts'
+import { Peer } from './peerProcess.ts'
 import { median } from './stats.ts'
 import { markdownTable } from './table.ts'
 
@@ -202,10 +203,13 @@ export async function chatBench(): Promise<ChatBenchResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'instruct-desk-chat-bench-'))
   let h: BridgeHarness | undefined
   const browser = await launchBrowser(requireChromium('The chat bench'))
+  const peer = new Peer()
   try {
-    h = await startBridgeHarness(dataDir, RENDERER_DIR)
-    h.fake.models = [QWEN]
-    h.fake.tokenDelayMs = TOKEN_DELAY_MS
+    // The fake that streams the replies runs in a process of its own, as Ollama does: in the app's
+    // process it would slow down whenever the app is busy, and the app would be measured against itself.
+    const { host } = await peer.ask({ type: 'fake', options: { models: [QWEN], tokenDelayMs: TOKEN_DELAY_MS } }, 'fake')
+    const replyWith = (text: string) => peer.ask({ type: 'reply', text }, 'replying')
+    h = await startBridgeHarness(dataDir, RENDERER_DIR, { ollamaHost: host })
 
     // The big and the small conversation, written straight into the app's database file.
     const store = HistoryStore.open(path.join(dataDir, 'history.sqlite'))
@@ -219,11 +223,11 @@ export async function chatBench(): Promise<ChatBenchResult> {
 
     // 1. Throughput, alternating the bare client and the app on the same reply.
     const reply = replyOf(THROUGHPUT_TOKENS)
-    h.fake.reply = reply
+    await replyWith(reply)
     const baseRuns: { firstMs: number; totalMs: number; chars: number }[] = []
     const appRuns: PageStream[] = []
     for (let run = 0; run < THROUGHPUT_RUNS; run++) {
-      baseRuns.push(await bareClient(h.fake.host, `Explain run ${run}`))
+      baseRuns.push(await bareClient(host, `Explain run ${run}`))
       appRuns.push(await appStream(page, `Explain run ${run}`))
     }
     const baselineCharsPerS = median(baseRuns.map((r) => r.chars / (r.totalMs / 1000)))
@@ -231,11 +235,11 @@ export async function chatBench(): Promise<ChatBenchResult> {
     const fakeTokensPerS = median(baseRuns.map((r) => r.chars / CHARS_PER_LINE / (r.totalMs / 1000)))
 
     // 2. First visible token: a short reply, so each run is mostly the time to the first line.
-    h.fake.reply = 'Lima is the capital of Peru. '.repeat(4)
+    await replyWith('Lima is the capital of Peru. '.repeat(4))
     const baseFirst: number[] = []
     const appFirst: number[] = []
     for (let run = 0; run < FIRST_TOKEN_RUNS; run++) {
-      baseFirst.push((await bareClient(h.fake.host, `Where is Lima? (${run})`)).firstMs)
+      baseFirst.push((await bareClient(host, `Where is Lima? (${run})`)).firstMs)
       appFirst.push((await appStream(page, `Where is Lima? (${run})`)).firstMs)
     }
 
@@ -254,7 +258,7 @@ export async function chatBench(): Promise<ChatBenchResult> {
 
     // 4. Long tasks in the real app while a 20,000-token reply with code blocks streams in.
     const longReply = replyOf(LONGTASK_TOKENS)
-    h.fake.reply = longReply
+    await replyWith(longReply)
     const long = await appStream(page, 'Write the long one')
     await page.close()
 
@@ -293,6 +297,7 @@ export async function chatBench(): Promise<ChatBenchResult> {
   } finally {
     await browser.close()
     await h?.close()
+    await peer.close()
     await rm(dataDir, { recursive: true, force: true })
   }
 }

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,7 +5,8 @@ import { Ollama } from 'ollama'
 import { createApp, type App } from '../src/main/app.ts'
 import { startWebBridge } from '../src/main/web/WebBridge.ts'
 import type { PullJob } from '../src/shared/domain/pull.ts'
-import type { Arrival, PeerReply, PeerRequest } from './pullPeer.ts'
+import type { Arrival } from './benchPeer.ts'
+import { Peer } from './peerProcess.ts'
 import { countEvents, median, type EventCounts } from './stats.ts'
 import { markdownTable } from './table.ts'
 
@@ -76,39 +76,6 @@ const PATHS: { path: PullPath; name: string }[] = [
   { path: 'events', name: 'PullManager → EventHub subscriber' },
   { path: 'bridge', name: 'PullManager → web bridge → WebSocket client' },
 ]
-
-/** The child process that runs the fake Ollama and the renderer stand-in; one request, one reply. */
-class Peer {
-  private readonly child: ChildProcess
-
-  constructor() {
-    this.child = spawn(process.execPath, [path.join(import.meta.dirname, 'pullPeer.ts')], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-  }
-
-  ask<T extends PeerReply['type']>(request: PeerRequest, expect: T): Promise<Extract<PeerReply, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`The bench peer exited (${code}) while asked for ${request.type}.`))
-      this.child.once('exit', onExit)
-      this.child.once('message', (reply: PeerReply) => {
-        this.child.off('exit', onExit)
-        if (reply.type === expect) resolve(reply as Extract<PeerReply, { type: T }>)
-        else reject(new Error(`The bench peer answered ${request.type} with ${JSON.stringify(reply)}.`))
-      })
-      this.child.send(request)
-    })
-  }
-
-  async close(): Promise<void> {
-    if (this.child.exitCode !== null) return
-    const exited = new Promise((resolve) => this.child.once('exit', resolve))
-    this.child.send({ type: 'exit' } satisfies PeerRequest)
-    const timer = setTimeout(() => this.child.kill(), 5_000)
-    await exited
-    clearTimeout(timer)
-  }
-}
 
 function checkDone(job: PullJob | undefined, where: string): void {
   const progress = job?.progress
@@ -188,7 +155,8 @@ async function appPull(host: string, peer: Peer, viaBridge: boolean): Promise<Pu
 
 async function pullOnce(peer: Peer, chunkBytes: number, which: PullPath): Promise<PullSample> {
   // A fresh fake per pull: nothing of the model on its disk, so every pull moves all 4.7 GB.
-  const { host } = await peer.ask({ type: 'fake', chunkBytes }, 'fake')
+  // Line pacing 0: a line per setTimeout(0), about one a millisecond, ~1 GB/s at 1 MiB lines.
+  const { host } = await peer.ask({ type: 'fake', options: { models: [], pullChunkBytes: chunkBytes, pullLineDelayMs: 0 } }, 'fake')
   if (which === 'baseline') return bareClientPull(host)
   return appPull(host, peer, which === 'bridge')
 }

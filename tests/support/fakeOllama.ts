@@ -38,7 +38,12 @@ interface LoadedEntry {
 }
 
 export type ChatFault =
-  { kind: 'none' } | { kind: 'drop-after'; tokens: number } | { kind: 'error-after'; tokens: number; message: string } | { kind: 'busy' }
+  | { kind: 'none' }
+  | { kind: 'drop-after'; tokens: number }
+  | { kind: 'error-after'; tokens: number; message: string }
+  | { kind: 'busy' }
+  /** The model goes quiet for `ms` after `tokens` lines, as while it thinks. */
+  | { kind: 'pause-after'; tokens: number; ms: number }
 
 /** What a chat request carried, as the fake read it; `replyFor` answers from it. */
 export interface FakeChatRequest {
@@ -117,6 +122,10 @@ export class FakeOllama {
   /** Answers each chat from what it asked; when unset or undefined is returned, `reply` is the answer. */
   replyFor: ((request: FakeChatRequest) => FakeReply | undefined) | undefined
   chatFault: ChatFault = { kind: 'none' }
+  /** Chats answered at once, like OLLAMA_NUM_PARALLEL; the others wait for a turn without an answer, as in the server's queue. */
+  parallel = Infinity
+  /** Chats that may wait for a turn, like OLLAMA_MAX_QUEUE; one more gets the server's 503 busy. */
+  maxQueue = Infinity
   pullable: PullableModel[]
   pullPacing: PullPacing
   /** Applies to every pull request; `failNextPulls` faults take precedence, one per request. */
@@ -131,6 +140,8 @@ export class FakeOllama {
   private installed: FakeModel[]
   private readonly oneShotFaults: PullFault[] = []
   private readonly loaded = new Map<string, LoadedEntry>()
+  private answering = 0
+  private readonly waiting: (() => void)[] = []
 
   constructor(options: FakeOllamaOptions = {}) {
     this.version = options.version ?? '0.12.6'
@@ -203,7 +214,7 @@ export class FakeOllama {
     }
     if (key === 'GET /api/version') return sendJson(res, 200, { version: this.version })
     if (key === 'GET /api/tags') return sendJson(res, 200, { models: this.models.map(tagOf) })
-    if (key === 'POST /api/chat') return this.chat(body, res)
+    if (key === 'POST /api/chat') return this.inTurn(res, () => this.chat(body, res))
     if (key === 'POST /api/pull') return this.pull(body, res)
     if (key === 'POST /api/show') return this.show(body, res)
     if (key === 'GET /api/ps') return sendJson(res, 200, { models: this.ps() })
@@ -215,8 +226,7 @@ export class FakeOllama {
     const request = body as (Partial<FakeChatRequest> & { stream?: boolean }) | undefined
     if (!request?.model) return sendJson(res, 400, { error: 'model is required' })
     if (!this.models.some((m) => m.name === request.model)) return sendJson(res, 404, { error: `model '${request.model}' not found` })
-    if (this.chatFault.kind === 'busy')
-      return sendJson(res, 503, { error: 'server busy, please try again.  maximum pending requests exceeded' })
+    if (this.chatFault.kind === 'busy') return sendJson(res, 503, { error: BUSY })
     const model = this.models.find((m) => m.name === request.model)
     if (model) this.load(model, request.options?.num_ctx)
     const scripted = this.replyFor?.({
@@ -241,24 +251,50 @@ export class FakeOllama {
     }
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
     const fault = this.chatFault
-    let owed = 0
+    const started = performance.now()
     for (const [index, piece] of pieces.entries()) {
+      if (fault.kind === 'pause-after' && index === fault.tokens) await sleep(fault.ms)
       if (res.destroyed) return
       if (fault.kind === 'drop-after' && index === fault.tokens) return void res.socket?.destroy()
       if (fault.kind === 'error-after' && index === fault.tokens) return void res.end(`${JSON.stringify({ error: fault.message })}\n`)
       res.write(
         `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: piece }, done: false })}\n`,
       )
-      // Timers cannot wait under 1 ms: a faster pace writes several lines per wait, as a fast GPU would.
-      owed += this.tokenDelayMs
-      if (owed >= 1 || index === pieces.length - 1) {
-        await sleep(Math.floor(owed))
-        owed -= Math.floor(owed)
-      }
+      // Paced by the clock, as a GPU produces tokens whatever the CPU is doing: a late timer is made
+      // up with the lines now due, and under 1 ms (timers cannot wait less) several lines go per wait.
+      const wait = started + (index + 1) * this.tokenDelayMs - performance.now()
+      if (wait >= 1 || index === pieces.length - 1) await sleep(Math.max(0, Math.floor(wait)))
     }
     res.end(
       `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length, reply.doneReason) })}\n`,
     )
+  }
+
+  /** Answers when one of `parallel` turns is free; a client that leaves while waiting gives up its place. */
+  private async inTurn(res: ServerResponse, answer: () => Promise<void>): Promise<void> {
+    if (this.answering >= this.parallel) {
+      if (this.waiting.length >= this.maxQueue) return sendJson(res, 503, { error: BUSY })
+      const left = await new Promise<boolean>((resolve) => {
+        const leave = () => {
+          this.waiting.splice(this.waiting.indexOf(turn), 1)
+          resolve(true)
+        }
+        const turn = () => {
+          res.off('close', leave)
+          resolve(false)
+        }
+        this.waiting.push(turn)
+        res.once('close', leave)
+      })
+      if (left) return
+    }
+    this.answering++
+    try {
+      await answer()
+    } finally {
+      this.answering--
+      this.waiting.shift()?.()
+    }
   }
 
   /**
@@ -381,6 +417,9 @@ export class FakeOllama {
     return this.pullable.filter((p) => this.models.some((m) => m.name === p.name)).flatMap((p) => p.layers)
   }
 }
+
+/** The real server's answer when its queue is full. */
+const BUSY = 'server busy, please try again.  maximum pending requests exceeded'
 
 /** Roughly the server's name rules: host/namespace/model:tag from letters, digits, `_`, `-`, `.`. */
 const VALID_NAME = /^[\w][\w.:/-]*$/

@@ -1,15 +1,18 @@
-// The far side of the pull bench, run as a child process (see pullBench.ts) so that the bench's
-// process.cpuUsage() counts the app's work only: the fake Ollama that streams the pull, and a
-// renderer stand-in that counts the progress broadcasts the web bridge delivers to its socket.
+// The far side of the pull and chat benches, run as a child process (see peerProcess.ts): the fake
+// Ollama, and a renderer stand-in that counts the pull broadcasts the web bridge delivers to its
+// socket. Ollama is a process of its own: here the fake's pace does not depend on how busy the app's
+// event loop is, and the bench's process.cpuUsage() counts the app's work only.
 import WebSocket from 'ws'
 import type { PullJob } from '../src/shared/domain/pull.ts'
 import type { ServerFrame } from '../src/shared/ipc/transport.ts'
 import { WEB_SOCKET_PATH } from '../src/main/web/WebBridge.ts'
-import { FakeOllama } from '../tests/support/fakeOllama.ts'
+import { FakeOllama, type FakeOllamaOptions } from '../tests/support/fakeOllama.ts'
 
 export type PeerRequest =
-  /** Replaces the fake with a fresh one, so the next pull starts from zero bytes on the fake's disk. */
-  | { type: 'fake'; chunkBytes: number }
+  /** Replaces the fake with a fresh one (so the next pull starts from zero bytes on the fake's disk). */
+  | { type: 'fake'; options: FakeOllamaOptions }
+  /** The text the fake streams as the next chat replies. */
+  | { type: 'reply'; text: string }
   /** Connects a socket to the web bridge, as a browser tab would, and starts counting pull broadcasts. */
   | { type: 'watch'; port: number; token: string }
   /** Waits for the broadcast that ends the pull, then closes the socket and reports. */
@@ -18,6 +21,7 @@ export type PeerRequest =
 
 export type PeerReply =
   | { type: 'fake'; host: string }
+  | { type: 'replying' }
   | { type: 'watching' }
   /** Every models:pullProgress broadcast that arrived, timed on this process's clock. */
   | { type: 'collected'; arrivals: Arrival[]; last: PullJob | undefined }
@@ -44,9 +48,13 @@ function reply(message: PeerReply): void {
 async function handle(request: PeerRequest): Promise<void> {
   if (request.type === 'fake') {
     await fake?.stop()
-    // Line pacing 0: a line per setTimeout(0), about one a millisecond, ~1 GB/s at 1 MiB lines.
-    fake = await new FakeOllama({ models: [], pullChunkBytes: request.chunkBytes, pullLineDelayMs: 0 }).start()
+    fake = await new FakeOllama(request.options).start()
     return reply({ type: 'fake', host: fake.host })
+  }
+  if (request.type === 'reply') {
+    if (!fake) throw new Error('No fake to reply with: ask for one first.')
+    fake.reply = request.text
+    return reply({ type: 'replying' })
   }
   if (request.type === 'watch') {
     arrivals = []
