@@ -251,9 +251,13 @@ export class FakeOllama {
     }
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
     const fault = this.chatFault
-    const started = performance.now()
+    let started = performance.now()
     for (const [index, piece] of pieces.entries()) {
-      if (fault.kind === 'pause-after' && index === fault.tokens) await sleep(fault.ms)
+      if (fault.kind === 'pause-after' && index === fault.tokens) {
+        await sleep(fault.ms)
+        // The lines after a pause keep their pace rather than arrive at once.
+        started += fault.ms
+      }
       if (res.destroyed) return
       if (fault.kind === 'drop-after' && index === fault.tokens) return void res.socket?.destroy()
       if (fault.kind === 'error-after' && index === fault.tokens) return void res.end(`${JSON.stringify({ error: fault.message })}\n`)
