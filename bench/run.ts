@@ -12,6 +12,7 @@ import { ipcRoundTrip, ipcTable } from './ipcRoundTrip.ts'
 import { markdownBench, markdownBenchTable } from './markdownBench.ts'
 import { FINE_LINES_CONFIGS, pullBench, pullTable } from './pullBench.ts'
 import { historyBench, historyTable } from './historyBench.ts'
+import { robustnessBench, robustnessTable } from './robustnessBench.ts'
 import { jsonRepairBench, jsonRepairTable } from './jsonRepairBench.ts'
 import { summarizeBench, summarizeTable } from './summarizeBench.ts'
 import { summarizeUiBench, summarizeUiTable } from './summarizeUiBench.ts'
@@ -102,6 +103,13 @@ const benches: Bench[] = [
     run: async () => {
       const result = await chatBench()
       return { data: result, table: chatBenchTable(result) }
+    },
+  },
+  {
+    name: 'robustness',
+    run: async () => {
+      const result = await robustnessBench()
+      return { data: result, table: robustnessTable(result) }
     },
   },
   {

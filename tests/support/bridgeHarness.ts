@@ -46,7 +46,7 @@ export class BridgeSocket {
   readonly ws: WebSocket
   private waiters: (() => void)[] = []
 
-  constructor(bridge: WebBridge, options: { token?: string; origin?: string } = {}) {
+  constructor(bridge: Pick<WebBridge, 'port' | 'token'>, options: { token?: string; origin?: string } = {}) {
     const url = `ws://127.0.0.1:${bridge.port}${WEB_SOCKET_PATH}?token=${options.token ?? bridge.token}`
     this.ws = new WebSocket(url, { origin: options.origin ?? `http://127.0.0.1:${bridge.port}`, maxPayload: 64 * 1024 * 1024 })
     this.ws.on('message', (data) => {

@@ -22,7 +22,7 @@ export interface ChatServiceOptions {
   store: ReplyStore
   client: () => OllamaClient
   countPrompt: PromptCounter
-  /** How often a streaming reply is written to the store; a crash loses at most this much. */
+  /** How long a token may wait to be written to the store, even when none follows; a crash loses at most this much. */
   persistEveryMs?: number
   /** Pauses before sending again while Ollama answers 503 busy; when they run out, the reply fails with that error. */
   busyRetryMs?: number[]
@@ -44,14 +44,14 @@ const CONNECTION_LOST = new Set(['OLLAMA_NOT_RUNNING', 'OLLAMA_UNREACHABLE'])
 /**
  * Produces one assistant reply inside a stored conversation: adds the user's message (send, edit)
  * or reuses the thread (regenerate, continue), checks the prompt fits the window before sending,
- * streams the reply while writing it to the store at least once a second, and afterwards compares
- * what Ollama says it evaluated with what was sent, to catch silent truncation.
+ * streams the reply while writing it to the store (no token waits more than half a second), and
+ * afterwards compares what Ollama says it evaluated with what was sent, to catch silent truncation.
  */
 export class ChatService {
   private readonly options: Required<ChatServiceOptions>
 
   constructor(options: ChatServiceOptions) {
-    this.options = { persistEveryMs: 1_000, busyRetryMs: [1_000, 2_000, 4_000, 8_000], modelInfo: async () => ({}), ...options }
+    this.options = { persistEveryMs: 500, busyRetryMs: [1_000, 2_000, 4_000, 8_000], modelInfo: async () => ({}), ...options }
   }
 
   async reply(action: ChatReplyAction, signal: AbortSignal, emit: (event: ChatReplyEvent) => void): Promise<StoredMessage> {
@@ -164,19 +164,24 @@ export class ChatService {
   ): Promise<StoredMessage> {
     const { store, persistEveryMs } = this.options
     let content = reply.content
-    let savedAt = Date.now()
+    // The first token not yet on disk sets the deadline, so text is saved in time even when the model pauses.
+    let unsaved: ReturnType<typeof setTimeout> | undefined
     const save = (): void => {
-      store.updateMessage(reply.id, { content })
-      savedAt = Date.now()
+      unsaved = undefined
+      try {
+        store.updateMessage(reply.id, { content })
+      } catch {
+        // The next token tries again, and the final write reports a store that stays broken.
+      }
     }
     try {
       const result = await this.whenNotBusy(signal, emit, () =>
         this.options.client().chat(request, signal, (text) => {
           content += text
           emit({ type: 'token', text })
-          if (Date.now() - savedAt >= persistEveryMs) save()
+          unsaved ??= setTimeout(save, persistEveryMs)
         }),
-      )
+      ).finally(() => clearTimeout(unsaved))
       const final = reply.content + result.content
       return store.updateMessage(reply.id, {
         content: final,

@@ -1,6 +1,6 @@
 import type { ExtractedDocument } from '../../../shared/domain/documents.ts'
 import type { SummaryChunk, SummaryOptions, SummaryProgress, SummaryResult } from '../../../shared/domain/summary.ts'
-import { AppError } from '../../../shared/ipc/errors.ts'
+import { AppError, toErrorInfo } from '../../../shared/ipc/errors.ts'
 import type { OllamaClient } from '../../ollama/OllamaClient.ts'
 import { tokenizerFor, warmUp } from '../../tokens/tokenCounter.ts'
 import type { AppWorkerPool } from '../../workers/appWorker.ts'
@@ -31,7 +31,8 @@ const PLAN_TIME_LIMIT_MS = 300_000
  * from. Ollama's silent prompt truncation is checked on every call and answered by splitting smaller.
  *
  * Cancelling (the signal) does not throw: it resolves with `complete: false`, the chunks summarized
- * so far and an empty final summary. Other failures throw an AppError.
+ * so far and an empty final summary. Other failures throw an AppError: a PartialSummaryError with
+ * that same partial result when some chunks were summarized before it.
  */
 export async function summarizeDocument(
   document: ExtractedDocument,
@@ -78,9 +79,8 @@ export async function summarizeDocument(
       warnings: warnings(chunks, state, reduced),
     }
   } catch (error) {
-    if (!signal.aborted) throw error
     const chunks = summaryChunks(state)
-    return {
+    const partial: SummaryResult = {
       ...basics(chunks),
       summary: '',
       complete: false,
@@ -88,6 +88,18 @@ export async function summarizeDocument(
       truncated: state.done.some((d) => d.truncated),
       warnings: warnings(chunks, state),
     }
+    if (signal.aborted) return partial
+    throw state.done.length > 0 ? new PartialSummaryError(error, partial) : error
+  }
+}
+
+/** A failure after some chunks were summarized (Ollama stopped mid-document): the error, and the work to keep. */
+export class PartialSummaryError extends AppError {
+  readonly partial: SummaryResult
+
+  constructor(error: unknown, partial: SummaryResult) {
+    super(toErrorInfo(error), { cause: error })
+    this.partial = partial
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FileStatus } from '../../../shared/domain/summaryJobs.ts'
+import type { ErrorInfo } from '../../../shared/ipc/errors.ts'
 import { ProgressThrottle } from '../../ollama/progressThrottle.ts'
 
 /**
@@ -32,6 +33,14 @@ export class BatchStatuses {
   cancelUnfinished(index: number): void {
     const { stage } = this.get(index)
     if (stage !== 'done' && stage !== 'failed' && stage !== 'cancelled') this.update(index, { stage: 'cancelled' })
+  }
+
+  /** After a failure that stops the batch: the files from `from` on that did not end on their own end cancelled, with the reason. */
+  cancelRest(from: number, reason: ErrorInfo): void {
+    for (let index = from; index < this.statuses.length; index++) {
+      const { stage } = this.get(index)
+      if (stage !== 'done' && stage !== 'failed') this.update(index, { stage: 'cancelled', error: reason })
+    }
   }
 
   /** Sends what is still held back and answers every file's final status. */
