@@ -172,7 +172,7 @@ describe('PullManager when things go wrong', () => {
     manager.start('qwen2.5:7b-instruct')
     const job = await settled('qwen2.5:7b-instruct')
     expect(job).toMatchObject({ state: 'failed', attempt: 3 })
-    expect(job.error?.message).toMatch(/gave up after 3 tries/)
+    expect(job.error?.message).toMatch(/\. Gave up after 3 tries\.$/)
   })
 
   it('turns `no space left on device` into DISK_FULL naming the models folder and the bytes still needed', async () => {

@@ -81,7 +81,7 @@ describe('Ollama killed mid-pull', () => {
       attempt: 3,
       error: {
         code: 'OLLAMA_NOT_RUNNING',
-        message: `Ollama is not running at ${fake.host}. (gave up after 3 tries)`,
+        message: `Ollama is not running at ${fake.host}. Gave up after 3 tries.`,
         hint: 'Start Ollama, then try again.',
       },
     })

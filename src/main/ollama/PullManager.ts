@@ -218,16 +218,13 @@ export class PullManager {
     if ((stalled || info.retryable === true) && entry.failures < this.options.retryDelaysMs.length) {
       return this.scheduleRetry(entry, stalled ? `No new data arrived for ${formatDuration(this.options.stallMs / 1000)}.` : info.message)
     }
-    const tries = entry.job.attempt > 1 ? ` (gave up after ${entry.job.attempt} tries)` : ''
-    this.fail(
-      entry,
-      stalled ? { code: 'OLLAMA_ERROR', message: `The download stopped making progress${tries}.`, retryable: true } : info,
-      tries,
-    )
+    const tries = entry.job.attempt > 1 ? `Gave up after ${entry.job.attempt} tries.` : ''
+    this.fail(entry, stalled ? { code: 'OLLAMA_ERROR', message: 'The download stopped making progress.', retryable: true } : info, tries)
   }
 
+  /** `tries` is a sentence of its own after the error's message, which ends with its own full stop. */
   private fail(entry: Entry, error: ErrorInfo, tries = ''): void {
-    const message = tries && !error.message.includes(tries) ? `${error.message}${tries}` : error.message
+    const message = tries && !error.message.includes(tries) ? `${error.message} ${tries}` : error.message
     this.update(entry, { state: 'failed', error: { ...error, message } })
   }
 
