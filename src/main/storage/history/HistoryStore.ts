@@ -287,7 +287,7 @@ export class HistoryStore {
     })
   }
 
-  /** One statement by primary key: called about once a second while a reply streams. */
+  /** One statement by primary key: called at most every half second while a reply streams. */
   updateMessage(id: string, patch: MessagePatch): StoredMessage {
     const fields = (Object.keys(MESSAGE_COLUMNS) as (keyof MessagePatch)[]).filter((key) =>
       key === 'content' || key === 'state' ? patch[key] !== undefined : key in patch,
