@@ -16,8 +16,8 @@ export function checkSize(what: 'text' | 'schema', bytes: number, limit: number)
     message: `The ${what} is ${size(bytes)}; the limit is ${size(limit)}.`,
     hint:
       what === 'text'
-        ? 'Repair a smaller part of the text, or raise the limit in the JSON repair options.'
-        : 'Split the schema, or raise the limit in the JSON repair options.',
+        ? 'Repair a smaller part of the text; for many records, use batch mode with one record per line.'
+        : 'Split the schema, or leave out the parts this output does not need.',
   })
 }
 
@@ -27,6 +27,6 @@ export function tooDeep(what: 'JSON' | 'schema', maxDepth: number, depth?: numbe
   return new AppError({
     code: 'INPUT_TOO_LARGE',
     message: `The ${what} is nested ${found} levels deep; the limit is ${limit}.`,
-    hint: 'Flatten the data, or raise the nesting limit in the JSON repair options.',
+    hint: 'Flatten the data, or raise the nesting limit in Settings (Documents and JSON).',
   })
 }
