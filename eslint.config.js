@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint'
 const noElectron = { name: 'electron', message: 'Services are framework-free: only src/main/index.ts and src/main/electron/ may import electron.' }
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', '.node/', 'bench/results/', 'docs/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', '.node/', 'bench/results/', 'docs/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
