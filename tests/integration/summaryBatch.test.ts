@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { UploadStore } from '../../src/main/features/summarize/uploads/UploadStore.ts'
+import { EventHub } from '../../src/main/ipc/eventHub.ts'
 import { summaryHandlers } from '../../src/main/ipc/handlers/summaries.ts'
 import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
 import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
@@ -36,7 +37,7 @@ beforeEach(async () => {
   settings = new SettingsStore(dataDir)
   await settings.load()
   const client = new OllamaClient({ host: fake.host })
-  handlers = summaryHandlers({ pool, client: () => client, settings, history, dataDir })
+  handlers = summaryHandlers({ pool, client: () => client, settings, history, dataDir, events: new EventHub() })
 })
 afterEach(async () => {
   history.close()

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
+import { EventHub } from '../../src/main/ipc/eventHub.ts'
 import { summaryHandlers } from '../../src/main/ipc/handlers/summaries.ts'
 import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
 import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
@@ -73,7 +74,7 @@ async function setup() {
     () => pool.close(),
   )
   const client = new OllamaClient({ host: 'http://127.0.0.1:9' })
-  const { invoke } = summaryHandlers({ pool, client: () => client, settings, history, dataDir })
+  const { invoke } = summaryHandlers({ pool, client: () => client, settings, history, dataDir, events: new EventHub() })
   const signal = new AbortController().signal
   return { history, settings, invoke, signal, summaries: history.summaries() }
 }

@@ -1,9 +1,8 @@
-import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { SummaryLength, SummaryOptions } from '../../shared/domain/summary.ts'
 import type { FileStatus } from '../../shared/domain/summaryJobs.ts'
-import { AppError, type ErrorInfo } from '../../shared/ipc/errors.ts'
-import { tooLarge } from '../features/summarize/extract/fileErrors.ts'
+import type { ErrorInfo } from '../../shared/ipc/errors.ts'
+import { readDocumentFile } from '../features/summarize/documentFile.ts'
 import { documentLimitBytes, runSummaryBatch, type BatchFile } from '../features/summarize/SummaryBatch.ts'
 import { defaultDataDir } from '../storage/dataDir.ts'
 import { HistoryStore } from '../storage/history/HistoryStore.ts'
@@ -33,7 +32,7 @@ export async function runSummarize(context: CommandContext): Promise<number> {
     return 2
   }
   const maxBytes = documentLimitBytes(settings.maxDocumentMb)
-  const files: BatchFile[] = args.map((file) => ({ name: path.basename(file), read: () => readDocument(file, maxBytes) }))
+  const files: BatchFile[] = args.map((file) => ({ name: path.basename(file), read: () => readDocumentFile(file, maxBytes) }))
   const pool = createAppWorkerPool()
   const history = HistoryStore.open(path.join(defaultDataDir(io.env), 'history.sqlite'))
   const controller = new AbortController()
@@ -61,31 +60,15 @@ export async function runSummarize(context: CommandContext): Promise<number> {
 function summaryOptions({ model, length, focus, settings }: CommandContext): SummaryOptions | string {
   const preset = length === undefined ? settings.summaryLength : (LENGTH_WORDS[length] ?? SummaryLength.safeParse(length).data)
   if (!preset) return `--length takes short, medium or long (or sentence, paragraph, bullets, detailed), not "${length}".`
-  const parsed = SummaryOptions.safeParse({ model: model ?? settings.defaultModel, length: preset, ...(focus !== undefined && { focus }) })
+  const parsed = SummaryOptions.safeParse({
+    model: model ?? settings.defaultModel,
+    length: preset,
+    ...(focus !== undefined && { focus }),
+    ...(settings.summaryLanguage && { language: settings.summaryLanguage }),
+  })
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
   return `--${String(issue?.path[0] ?? 'model')}: ${issue?.message ?? 'invalid'}.`
-}
-
-/** A file from disk, refused by its size before it is read. */
-async function readDocument(file: string, maxBytes: number): Promise<Uint8Array> {
-  const name = path.basename(file)
-  const info = await stat(file).catch((error: unknown) => Promise.reject(unreadable(file, error)))
-  if (!info.isFile())
-    throw new AppError({ code: 'FILE_UNSUPPORTED', message: `${file} is not a file.`, hint: 'Name a document, not a folder.' })
-  if (info.size > maxBytes) throw tooLarge(name, info.size, maxBytes)
-  const bytes = await readFile(file).catch((error: unknown) => Promise.reject(unreadable(file, error)))
-  // A view, not a copy: the extraction worker takes the buffer over when it is the file's own.
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
-function unreadable(file: string, error: unknown): AppError {
-  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
-  return new AppError({
-    code: 'BAD_REQUEST',
-    message: missing ? `${file} does not exist.` : `${file} cannot be read: ${(error as Error).message}`,
-    hint: missing ? 'Check the path.' : 'Check that you may read it.',
-  })
 }
 
 /** One file's outcome: its summary (under a heading when there are several files) or JSON line on stdout, its error and notes on stderr. */

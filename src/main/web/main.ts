@@ -6,15 +6,17 @@ import { defaultDataDir } from '../storage/dataDir.ts'
 import { startWebBridge } from './WebBridge.ts'
 import { warmUp } from '../tokens/tokenCounter.ts'
 
-const USAGE = `Usage: npm run web -- [--port N] [--ollama-host URL]
+const USAGE = `Usage: npm run web -- [--port N] [--ollama-host URL] [--] [FILE...]
 
 Serves the Instruct Desk interface on 127.0.0.1 for a browser, with the same features as the app.
+FILEs open on the Summarize screen and start summarizing, as files opened with the app do.
   --port N            port to listen on (default: any free port)
   --ollama-host URL   Ollama server to use (default: settings, then OLLAMA_HOST, then 127.0.0.1:11434)`
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: { port: { type: 'string' }, 'ollama-host': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
   })
   if (values.help) return console.log(USAGE)
   const port = values.port === undefined ? 0 : Number(values.port)
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
       ? new Error(`Port ${port} is already in use. Pick another with --port, or omit it to use any free port.`)
       : error
   })
+  // Read before the address is out, so they wait for the first page that opens.
+  await app.openFiles(positionals.map((file) => path.resolve(file)))
   console.log(`Instruct Desk web preview: ${bridge.url}`)
 
   const shutdown = (): void => {

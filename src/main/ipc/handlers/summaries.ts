@@ -1,12 +1,14 @@
-import { DEFAULT_NUM_CTX } from '../../../shared/domain/chat.ts'
+import { newChatOptions } from '../../../shared/domain/settings.ts'
 import { AppError } from '../../../shared/ipc/errors.ts'
 import { documentLimitBytes, runSummaryBatch, type BatchFile } from '../../features/summarize/SummaryBatch.ts'
 import { summaryChatPrompt, summaryToMarkdown } from '../../features/summarize/summaryText.ts'
+import { OpenedFiles } from '../../features/summarize/openedFiles.ts'
 import { UploadStore } from '../../features/summarize/uploads/UploadStore.ts'
 import type { OllamaClient } from '../../ollama/OllamaClient.ts'
 import { titleFrom, type HistoryStore } from '../../storage/history/HistoryStore.ts'
 import type { SettingsStore } from '../../storage/SettingsStore.ts'
 import type { AppWorkerPool } from '../../workers/appWorker.ts'
+import type { EventHub } from '../eventHub.ts'
 import type { InvokeHandlers, StreamHandlers } from '../router.ts'
 import { fileNameOf } from './conversations.ts'
 
@@ -16,6 +18,7 @@ export interface SummaryHandlerDeps {
   settings: SettingsStore
   history: HistoryStore
   dataDir: string
+  events: EventHub
 }
 
 type SummaryInvokeChannels =
@@ -27,14 +30,18 @@ type SummaryInvokeChannels =
   | 'summaries:delete'
   | 'summaries:export'
   | 'summaries:toChat'
+  | 'files:takeOpened'
 
-/** The Summarize workflow: files arriving as bytes, batches with progress, and the summaries kept in history. */
+/** The Summarize workflow: files arriving as bytes (or opened by the OS), batches with progress, and the summaries kept in history. */
 export function summaryHandlers(deps: SummaryHandlerDeps): {
   invoke: Pick<InvokeHandlers, SummaryInvokeChannels>
   stream: Pick<StreamHandlers, 'summarize:run'>
+  /** Files the OS opened with the app, read and announced to the windows. */
+  openFiles: OpenedFiles['open']
 } {
   const maxBytes = () => documentLimitBytes(deps.settings.get().maxDocumentMb)
   const uploads = new UploadStore({ maxBytes })
+  const opened = new OpenedFiles({ uploads, maxBytes, publish: (files) => deps.events.publish('files:opened', { files }) })
   const summaries = () => deps.history.summaries()
   const require = (id: string) => {
     const stored = summaries().get(id)
@@ -69,11 +76,12 @@ export function summaryHandlers(deps: SummaryHandlerDeps): {
         const conversation = deps.history.createConversation({
           model: deps.settings.get().defaultModel || stored.result.model,
           systemPrompt: summaryChatPrompt(stored),
-          options: { num_ctx: DEFAULT_NUM_CTX },
+          options: newChatOptions(deps.settings.get()),
           title: titleFrom(`About ${stored.fileName}`),
         })
         return { conversationId: conversation.id }
       },
+      'files:takeOpened': async () => ({ files: opened.take() }),
     },
     stream: {
       'summarize:run': ({ uploads: ids, options }, { signal, emit }) =>
@@ -84,5 +92,6 @@ export function summaryHandlers(deps: SummaryHandlerDeps): {
           { signal, onStatus: (file) => emit({ type: 'file', file }) },
         ),
     },
+    openFiles: (paths) => opened.open(paths),
   }
 }

@@ -1,14 +1,18 @@
 import { createContext, useContext } from 'react'
+import type { OpenedFile } from '../../../shared/domain/openedFiles.ts'
 import type { ScreenId } from './screens.ts'
 
 /** What a keyboard shortcut asks of the chat screen, from wherever it was pressed. */
 export type ChatCommand = 'new' | 'search' | 'focus'
 
+/** A document on its way to Summarize: dropped or picked in the window, or opened with the app by the OS (already in main). */
+export type IncomingFile = File | OpenedFile
+
 /** Work one screen hands to another: text to turn into JSON, a chat to open, files to summarize, a shortcut's command. */
 export type Handoff =
   | { kind: 'json-input'; text: string }
   | { kind: 'open-conversation'; id: string }
-  | { kind: 'summarize-files'; files: File[] }
+  | { kind: 'summarize-files'; files: IncomingFile[] }
   | { kind: 'chat-command'; command: ChatCommand }
 
 export interface Navigation {

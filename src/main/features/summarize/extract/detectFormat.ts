@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type'
 import type { DocumentFormat } from '../../../../shared/domain/documents.ts'
+import { DOCUMENT_EXTENSIONS } from './documentExtensions.ts'
 import { describeMismatch, describeType, extensionOf } from './fileKinds.ts'
 import { emptyFile, encryptedFile, unsupportedFile } from './fileErrors.ts'
 import { decodeText, utf16WithoutMark, type DecodedText } from './textDecoding.ts'
@@ -13,14 +14,10 @@ const packaged = new Set<string>(['pdf', 'docx', 'odt', 'epub', 'rtf'])
 /** Text-based types a signature can name that are still worth reading as text. */
 const textual = new Set(['xml', 'ics', 'vcf', 'srt', 'vtt'])
 
-const markdownExtensions = new Set(['md', 'markdown', 'mdown', 'mkd', 'mdx'])
-const csvExtensions = new Set(['csv', 'tsv'])
-const codeExtensions = new Set(
-  (
-    'js mjs cjs jsx ts tsx mts cts py pyi rb go rs java kt kts swift c h cc cpp cxx hpp hh cs fs php pl pm lua r scala sh bash zsh ' +
-    'ps1 sql dart ex exs erl hs clj groovy vue svelte m mm jl nim zig vb yaml yml toml ini css scss less'
-  ).split(' '),
-)
+const markdownExtensions = new Set(DOCUMENT_EXTENSIONS.markdown)
+const csvExtensions = new Set(DOCUMENT_EXTENSIONS.csv)
+const codeExtensions = new Set(DOCUMENT_EXTENSIONS.code)
+const htmlExtensions = new Set(DOCUMENT_EXTENSIONS.html)
 
 /**
  * What a file is, judged by its content: a signature identifies the packaged formats (and tells a PNG
@@ -42,8 +39,8 @@ export async function detectFormat(bytes: Uint8Array, fileName: string): Promise
 function textFormat(text: string, extension: string): TextFormat {
   const head = text.slice(0, 2048).trimStart()
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/i.test(head)) return 'html'
-  if (['html', 'htm', 'xhtml'].includes(extension) && /<(body|p|div|h[1-6])[\s>]/i.test(head)) return 'html'
-  if (extension === 'json') return 'json'
+  if (htmlExtensions.has(extension) && /<(body|p|div|h[1-6])[\s>]/i.test(head)) return 'html'
+  if (DOCUMENT_EXTENSIONS.json.includes(extension)) return 'json'
   if (markdownExtensions.has(extension)) return 'markdown'
   if (csvExtensions.has(extension)) return 'csv'
   if (codeExtensions.has(extension) || head.startsWith('#!')) return 'code'

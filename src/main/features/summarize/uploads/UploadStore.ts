@@ -28,7 +28,8 @@ const DEFAULT_MAX_HELD_BYTES = 1_000_000_000
 
 /**
  * Files on their way from a window to a summary: declared with their size, received in pieces at
- * increasing offsets, taken whole by the job that reads them. The buffer is allocated once at the
+ * increasing offsets, taken whole by the job that reads them. Files the OS opened with the app are
+ * held here too, whole. The buffer is allocated once at the
  * declared size, so a finished upload is a single ArrayBuffer the extraction worker can take over
  * without a copy. What a window abandons is dropped after a while, and the total held is capped.
  */
@@ -49,16 +50,14 @@ export class UploadStore {
 
   /** Refuses a file over the limit before a byte of it is sent. */
   start(name: string, size: number): string {
-    this.sweep()
-    const limit = this.maxBytes()
-    if (size > limit) throw tooLarge(name, size, limit)
-    const held = [...this.uploads.values()].reduce((sum, upload) => sum + upload.bytes.byteLength, 0)
-    const room = Math.max(this.maxHeldBytes, limit)
-    if (held + size > room) throw noRoom(name, held, room)
-    const id = randomUUID()
-    this.uploads.set(id, { name, bytes: new Uint8Array(size), received: 0, touchedAt: this.now() })
-    this.scheduleSweep()
-    return id
+    this.admit(name, size)
+    return this.add({ name, bytes: new Uint8Array(size), received: 0 })
+  }
+
+  /** A whole file main read itself (one the OS opened with the app), under the same limits. */
+  hold(name: string, bytes: Uint8Array): string {
+    this.admit(name, bytes.byteLength)
+    return this.add({ name, bytes, received: bytes.byteLength })
   }
 
   /** Adds the next piece; answers the bytes received so far. */
@@ -98,6 +97,22 @@ export class UploadStore {
   /** False when there was no such upload. */
   discard(id: string): boolean {
     return this.uploads.delete(id)
+  }
+
+  private admit(name: string, size: number): void {
+    this.sweep()
+    const limit = this.maxBytes()
+    if (size > limit) throw tooLarge(name, size, limit)
+    const held = [...this.uploads.values()].reduce((sum, upload) => sum + upload.bytes.byteLength, 0)
+    const room = Math.max(this.maxHeldBytes, limit)
+    if (held + size > room) throw noRoom(name, held, room)
+  }
+
+  private add(upload: Omit<Upload, 'touchedAt'>): string {
+    const id = randomUUID()
+    this.uploads.set(id, { ...upload, touchedAt: this.now() })
+    this.scheduleSweep()
+    return id
   }
 
   private require(id: string): Upload {

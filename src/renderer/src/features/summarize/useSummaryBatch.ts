@@ -3,7 +3,8 @@ import type { SummaryOptions } from '../../../../shared/domain/summary.ts'
 import type { FileStage, FileStatus } from '../../../../shared/domain/summaryJobs.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
-import { uploadFile } from './uploadFile.ts'
+import type { IncomingFile } from '../../ui/navigation.ts'
+import { releaseIncoming, uploadIncoming } from './uploadFile.ts'
 
 /** How many files one run takes: SummarizeRequest's limit. */
 export const MAX_BATCH_FILES = 50
@@ -43,12 +44,13 @@ export function useSummaryBatch(onStored: (id: string, first: boolean) => void) 
   const stop = useRef<() => void>(undefined)
 
   const start = useCallback(
-    async (dropped: File[], options: SummaryOptions): Promise<void> => {
+    async (dropped: IncomingFile[], options: SummaryOptions): Promise<void> => {
       const batch = dropped.slice(0, MAX_BATCH_FILES)
+      releaseIncoming(dropped.slice(MAX_BATCH_FILES))
       const patch = (key: number, change: Partial<BatchFile>): void =>
         setFiles((list) => list.map((file) => (file.key === key ? { ...file, ...change } : file)))
       setSkipped(dropped.length - batch.length)
-      setFiles(batch.map((file, key) => ({ key, name: file.name, size: file.size, sent: 0, stage: 'loading' })))
+      setFiles(batch.map((file, key) => ({ key, name: file.name, size: 'size' in file ? file.size : 0, sent: 0, stage: 'loading' })))
       setRunning(true)
 
       const abort = new AbortController()
@@ -78,7 +80,7 @@ export function useSummaryBatch(onStored: (id: string, first: boolean) => void) 
         for (const [key, file] of batch.entries()) {
           if (abort.signal.aborted) break
           try {
-            uploaded.push({ key, id: await uploadFile(file, (sent) => patch(key, { sent }), abort.signal) })
+            uploaded.push({ key, id: await uploadIncoming(file, (sent) => patch(key, { sent }), abort.signal) })
             patch(key, { stage: 'waiting' })
           } catch (failure) {
             if (!abort.signal.aborted) patch(key, { stage: 'failed', error: errorInfoOf(failure) })
@@ -86,6 +88,7 @@ export function useSummaryBatch(onStored: (id: string, first: boolean) => void) 
         }
         if (abort.signal.aborted) {
           for (const { id } of uploaded) void api.invoke('uploads:discard', { id }).catch(() => undefined)
+          releaseIncoming(batch)
           endRest(undefined)
           return
         }
