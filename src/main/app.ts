@@ -1,4 +1,6 @@
 import type { AppInfo } from '../shared/domain/appInfo.ts'
+import { newChatOptions } from '../shared/domain/settings.ts'
+import type { OpenedFile } from '../shared/domain/openedFiles.ts'
 import { AppError } from '../shared/ipc/errors.ts'
 import path from 'node:path'
 import { ChatService } from './chat/ChatService.ts'
@@ -7,6 +9,7 @@ import { chatHandlers } from './ipc/handlers/chat.ts'
 import { conversationHandlers, replyHandlers } from './ipc/handlers/conversations.ts'
 import { promptHandlers } from './ipc/handlers/prompts.ts'
 import { jsonHandlers } from './ipc/handlers/json.ts'
+import { settingsHandlers, type FolderOpener } from './ipc/handlers/settings.ts'
 import { summaryHandlers } from './ipc/handlers/summaries.ts'
 import { createAppWorkerPool } from './workers/appWorker.ts'
 import { AppLog } from './logging/AppLog.ts'
@@ -41,6 +44,8 @@ export interface AppOptions {
   statusIntervals?: { upMs: number; downMs: number }
   /** The Electron host's keychain; without it secrets live in memory only. */
   secretCipher?: SecretCipher
+  /** The Electron host's file manager; without it Settings shows the data folder's path to copy. */
+  openFolder?: FolderOpener
   /** Start and restart `ollama serve` for a local host (when the setting allows); the app hosts do, tests choose. */
   superviseOllama?: boolean
   /** Restart backoff and start timeout of a supervised server, for tests. */
@@ -60,6 +65,8 @@ export interface App {
   secrets: SecretStore
   log: AppLog
   client(): OllamaClient
+  /** Files the OS opened with the app (paths from the command line, a second launch or macOS): read, held and announced to the windows. */
+  openFiles(paths: readonly string[]): Promise<OpenedFile[]>
   /** Stops what the app started (a supervised `ollama serve`, pulls, the installer). */
   dispose(): Promise<void>
 }
@@ -148,7 +155,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     log.info('ollama status', { state: status.state, host: status.host })
     events.publish('ollama:status', status)
   })
-  const stopRechecking = settings.onChange(() => void ollama.reconfigure())
+  const stopRechecking = settings.onChange((value) => {
+    events.publish('settings:changed', value)
+    void ollama.reconfigure()
+  })
 
   const info: AppInfo = {
     name: 'Instruct Desk',
@@ -161,7 +171,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // File parsing, chunk planning, schema checks and JSON repair run here, off the thread that answers the windows.
   const pool = createAppWorkerPool()
-  const documents = summaryHandlers({ pool, client, settings, history, dataDir: options.dataDir })
+  const documents = summaryHandlers({ pool, client, settings, history, dataDir: options.dataDir, events })
   const json = jsonHandlers({ pool, client, settings, claude, dataDir: options.dataDir })
   const handlers: Handlers = loggedHandlers(
     {
@@ -209,9 +219,11 @@ export async function createApp(options: AppOptions): Promise<App> {
         'models:pullCancel': async ({ model }) => pulls.cancel(model),
         'models:pullDismiss': async ({ model }) => pulls.dismiss(model),
         'models:pulls': async () => pulls.list(),
-        'settings:get': async () => settings.get(),
-        'settings:update': (patch) => settings.update(patch),
-        ...conversationHandlers(() => history),
+        ...settingsHandlers(settings, options.openFolder),
+        ...conversationHandlers(
+          () => history,
+          () => newChatOptions(settings.get()),
+        ),
         ...promptHandlers(prompts),
         'tokens:count': async ({ model, messages }) => countPrompt(model, messages),
         'claude:models': (_request, signal) => claude.listModels(signal),
@@ -242,6 +254,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     secrets,
     log,
     client,
+    openFiles: documents.openFiles,
     async dispose() {
       stopForwarding()
       stopRechecking()

@@ -5,8 +5,11 @@ import { createApp } from './app.ts'
 import { DISABLED_CHROMIUM_FEATURES } from './electron/chromiumFeatures.ts'
 import { bridgeIpc } from './electron/ipcBridge.ts'
 import { installMenu } from './electron/menu.ts'
+import { followThemeSetting } from './electron/nativeTheme.ts'
+import { openFolder } from './electron/openFolder.ts'
 import { keychainCipher } from './electron/secretCipher.ts'
 import { showPullsOnTaskbar } from './electron/taskbarProgress.ts'
+import { receiveOpenedFiles, type OpenedFilesReceiver } from './electron/openWith.ts'
 import { createMainWindow, hardenSession } from './electron/window.ts'
 import { warmUp } from './tokens/tokenCounter.ts'
 
@@ -18,6 +21,7 @@ app.commandLine.appendSwitch('disable-features', DISABLED_CHROMIUM_FEATURES.join
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  const openedFiles = receiveOpenedFiles()
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows()
     if (win) {
@@ -28,12 +32,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
-  void app.whenReady().then(start)
+  void app.whenReady().then(() => start(openedFiles))
 }
 
-async function start(): Promise<void> {
+async function start(openedFiles: OpenedFilesReceiver): Promise<void> {
   const dataDir = app.getPath('userData')
-  const services = await createApp({ host: 'electron', dataDir, secretCipher: keychainCipher(), superviseOllama: true })
+  const services = await createApp({ host: 'electron', dataDir, secretCipher: keychainCipher(), openFolder, superviseOllama: true })
+  followThemeSetting(services.settings)
   const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${path.join(here, '../renderer/index.html')}`
   const trustedOrigin = rendererUrl.startsWith('file:') ? 'file://' : new URL(rendererUrl).origin
 
@@ -48,6 +53,11 @@ async function start(): Promise<void> {
   const openWindow = (): Promise<BrowserWindow> =>
     createMainWindow({ preload: path.join(here, '../preload/index.cjs'), rendererUrl, stateFile: path.join(dataDir, 'window-state.json') })
   await openWindow()
+  // Files the OS opens with the app go to Summarize; on macOS they can come while no window is open.
+  openedFiles.deliver((paths) => {
+    void services.openFiles(paths)
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow()
+  })
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow()

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT } from '../../shared/domain/chat.ts'
+import { DEFAULT_SYSTEM_PROMPT } from '../../shared/domain/chat.ts'
+import { newChatOptions } from '../../shared/domain/settings.ts'
 import type { StoredMessage } from '../../shared/domain/conversation.ts'
 import { toErrorInfo } from '../../shared/ipc/errors.ts'
 import { ChatService } from '../chat/ChatService.ts'
@@ -41,7 +42,7 @@ export async function runChat(context: CommandContext): Promise<number> {
       return {
         model,
         system,
-        conversationId: () => (id ??= store.createConversation({ model, systemPrompt: system, options: { num_ctx: DEFAULT_NUM_CTX } }).id),
+        conversationId: () => (id ??= store.createConversation({ model, systemPrompt: system, options: newChatOptions(settings) }).id),
       }
     }
     const session = start(context.model ?? settings.defaultModel, context.system ?? DEFAULT_SYSTEM_PROMPT)

@@ -1,88 +1,129 @@
-import { writeFile } from 'node:fs/promises'
+import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import { EventEmitter } from 'node:events'
-import type { z } from 'zod'
-import { Settings, type SettingsPatch } from '../../shared/domain/settings.ts'
+import { Settings, type SettingsPatch, type SettingsStatus } from '../../shared/domain/settings.ts'
 import { AppError } from '../../shared/ipc/errors.ts'
-import { normalizeHost } from '../ollama/hostAddress.ts'
-import { readJson, writeJsonAtomic } from './jsonFile.ts'
+import { writeJsonAtomic } from './jsonFile.ts'
+import { readSettingsFile, type SettingsFile } from './settingsFile.ts'
+import { SETTINGS_VERSION } from './settingsMigrations.ts'
+import { exportSettings, importSettings } from './settingsTransfer.ts'
+import { checkSettings, settingsInvalid } from './settingsValidation.ts'
+
+export const SETTINGS_FILE = 'settings.json'
 
 /**
- * Settings as a validated JSON file in the data dir. A file that cannot be read as settings is
- * kept beside it as `settings.corrupt-<time>.json` and replaced by defaults, never a crash.
+ * Settings as a validated, versioned JSON file in the data dir. An older layout is migrated and
+ * written back after a copy of the original is kept (`settings.v<N>-<time>.json`); values that
+ * cannot be read are reset to their defaults after the original is kept as
+ * `settings.corrupt-<time>.json`, never a crash. A file from a newer version is left untouched:
+ * this version uses what it understands of it and saves nothing until the user resets or imports.
  */
 export class SettingsStore {
   private value: Settings = Settings.parse({})
-  private readonly file: string
+  /** Keys of a newer version, written back as they were. */
+  private unknown: Record<string, unknown> = {}
+  private recovered: SettingsStatus['recovered'] = null
+  private newerFile: SettingsStatus['newerFile'] = null
+  private writing: Promise<void> = Promise.resolve()
   private readonly emitter = new EventEmitter()
-  /** Set when load() had to back up an unreadable file; shown once to the user. */
-  recoveredFrom: string | undefined
+  readonly dataDir: string
+  readonly file: string
 
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, 'settings.json')
+    this.dataDir = dataDir
+    this.file = path.join(dataDir, SETTINGS_FILE)
   }
 
   async load(): Promise<Settings> {
-    const read = await readJson(this.file)
-    if (read.kind === 'missing') return this.value
-    const parsed = read.kind === 'ok' ? Settings.safeParse(read.value) : undefined
-    if (parsed?.success) {
-      this.value = parsed.data
-      return this.value
-    }
-    const backup = this.file.replace(/\.json$/, `.corrupt-${Date.now()}.json`)
-    await writeFile(backup, read.kind === 'corrupt' ? read.text : JSON.stringify(read.value))
-    this.recoveredFrom = backup
-    await writeJsonAtomic(this.file, this.value)
+    const read = await readSettingsFile(this.file)
+    if (!read) return this.value
+    this.value = read.settings
+    this.unknown = read.unknown
+    if (read.newerVersion !== undefined) this.newerFile = { version: read.newerVersion }
+    else if (read.reset) this.recovered = { backup: await this.keepCopy('corrupt'), fields: read.reset }
+    else if (read.fromVersion < SETTINGS_VERSION) await this.keepCopy(`v${read.fromVersion}`)
+    if (read.reset || read.fromVersion < SETTINGS_VERSION) await this.persist()
     return this.value
   }
 
   /** The saved settings without changing anything on disk (for the CLI); defaults when missing or unreadable. */
   static async peek(dataDir: string): Promise<Settings> {
-    const read = await readJson(path.join(dataDir, 'settings.json')).catch(() => undefined)
-    const parsed = read?.kind === 'ok' ? Settings.safeParse(read.value) : undefined
-    return parsed?.success ? parsed.data : Settings.parse({})
+    const read: SettingsFile | undefined = await readSettingsFile(path.join(dataDir, SETTINGS_FILE)).catch(() => undefined)
+    return read?.settings ?? Settings.parse({})
   }
 
   get(): Settings {
     return this.value
   }
 
+  status(): Omit<SettingsStatus, 'canOpenFolder'> {
+    return { dataDir: this.dataDir, file: this.file, version: SETTINGS_VERSION, recovered: this.recovered, newerFile: this.newerFile }
+  }
+
+  /** The user has seen that the file was recovered. */
+  dismissRecovered(): void {
+    this.recovered = null
+  }
+
   async update(patch: SettingsPatch): Promise<Settings> {
-    const fields: Record<string, string> = {}
-    if (patch.ollamaHost !== undefined && patch.ollamaHost.trim() !== '') {
-      try {
-        normalizeHost(patch.ollamaHost)
-      } catch (error) {
-        fields.ollamaHost = error instanceof AppError ? error.message : String(error)
-      }
-    }
-    const parsed = Settings.safeParse({ ...this.value, ...patch })
-    for (const issue of parsed.error?.issues ?? []) fields[String(issue.path[0])] ??= describeIssue(issue)
-    if (!parsed.success || Object.keys(fields).length > 0) {
-      throw new AppError({
-        code: 'SETTINGS_INVALID',
-        message: Object.entries(fields)
-          .map(([field, message]) => `${field}: ${message}`)
-          .join('; '),
-        fields,
-      })
-    }
-    this.value = parsed.data
-    await writeJsonAtomic(this.file, this.value)
-    this.emitter.emit('change', this.value)
-    return this.value
+    if (this.newerFile) throw this.readOnly()
+    const checked = checkSettings({ ...this.value, ...patch })
+    if ('fields' in checked) throw settingsInvalid(checked.fields)
+    return this.replace(checked.settings)
+  }
+
+  /** Every setting back to its default; secrets are not settings and stay. */
+  reset(): Promise<Settings> {
+    return this.replace(Settings.parse({}))
+  }
+
+  /** Replaces every setting with a file's (see `importSettings`); nothing changes when any field is wrong. */
+  async import(text: string): Promise<Settings> {
+    return this.replace(importSettings(text))
+  }
+
+  export(): { fileName: string; text: string } {
+    return exportSettings(this.value)
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
     this.emitter.on('change', listener)
     return () => this.emitter.off('change', listener)
   }
-}
 
-/** A record's bad key reports only "Invalid key in record"; the reason is one level down. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const key = issue.path.slice(1).join('.')
-  const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined
-  return [key && `"${key}"`, inner ?? issue.message].filter(Boolean).join(': ')
+  private async replace(settings: Settings): Promise<Settings> {
+    if (this.newerFile) {
+      // Reset and import start a new file on purpose; the newer one is kept beside it.
+      await this.keepCopy(`v${this.newerFile.version}`)
+      this.newerFile = null
+      this.unknown = {}
+    }
+    this.value = settings
+    await this.persist()
+    this.emitter.emit('change', this.value)
+    return this.value
+  }
+
+  /** Writes one after another, each the latest value, so a slow write never lands after a newer one. */
+  private persist(): Promise<void> {
+    const write = this.writing.then(() => writeJsonAtomic(this.file, { version: SETTINGS_VERSION, ...this.unknown, ...this.value }))
+    this.writing = write.catch(() => {})
+    return write
+  }
+
+  /** A byte-for-byte copy of the file as it is, beside it; answers the copy's name. */
+  private async keepCopy(label: string): Promise<string> {
+    const name = `settings.${label}-${Date.now()}.json`
+    await copyFile(this.file, path.join(this.dataDir, name))
+    return name
+  }
+
+  private readOnly(): AppError {
+    const version = this.newerFile?.version ?? 0
+    return new AppError({
+      code: 'SETTINGS_INVALID',
+      message: `Settings cannot be saved: ${SETTINGS_FILE} was written by a newer version of Instruct Desk (settings version ${version}; this version reads up to ${SETTINGS_VERSION}), and saving here would change it under that version.`,
+      hint: 'Use the newer version to change settings, or choose Reset to defaults here to start a new file (the newer one is kept as a copy).',
+    })
+  }
 }

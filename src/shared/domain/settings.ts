@@ -1,12 +1,16 @@
 import { z } from 'zod'
+import { ChatOptions, DEFAULT_NUM_CTX } from './chat.ts'
 import { DEFAULT_MODEL } from './models.ts'
 import { SummaryLength } from './summary.ts'
 
 /** Ollama's keep-alive: a duration such as `5m`, `30s`, `1h`, `0` (unload at once) or `-1` (keep loaded). */
+const DURATION = /^-1$|^0$|^\d+(\.\d+)?(ms|s|m|h)$/
+const DURATION_HELP = 'use a duration such as 5m, 30s or 1h; 0 unloads at once, -1 keeps the model loaded'
+/** The server's keep-alive, where empty leaves Ollama's own default. */
 const KeepAlive = z
   .string()
   .trim()
-  .regex(/^$|^-1$|^0$|^\d+(\.\d+)?(ms|s|m|h)$/, 'use a duration such as 5m, 30s or 1h; 0 unloads at once, -1 keeps the model loaded')
+  .refine((text) => text === '' || DURATION.test(text), DURATION_HELP)
 
 /** HTTP header names as RFC 9110 allows them; values without line breaks. */
 const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid header name')
@@ -15,9 +19,27 @@ const HeaderValue = z
   .max(4_000)
   .regex(/^[^\r\n]*$/, 'must be on one line')
 
+/** `system` follows the OS's light or dark preference. */
+export const Theme = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof Theme>
+
+/** The interface languages with a complete catalog; `system` takes the OS language when it is one of them, else English. */
+export const UI_LANGUAGES = [{ code: 'en', name: 'English' }] as const
+export const Language = z.enum(['system', ...UI_LANGUAGES.map((l) => l.code)])
+export type Language = z.infer<typeof Language>
+
+/** The Ollama options a new chat starts with (each chat can change its own); unset ones are the model's defaults. */
+export const ChatDefaults = ChatOptions.pick({ temperature: true, top_p: true, seed: true, num_ctx: true, num_predict: true }).extend({
+  keep_alive: z.string().trim().regex(DURATION, DURATION_HELP).optional(),
+})
+export type ChatDefaults = z.infer<typeof ChatDefaults>
+
 export const Settings = z.object({
+  theme: Theme.default('system'),
+  language: Language.default('system'),
   ollamaHost: z.string().max(500).default(''),
   defaultModel: z.string().min(1).max(200).default(DEFAULT_MODEL),
+  chatDefaults: ChatDefaults.default({}),
   /** Start `ollama serve` when nothing answers on a local address, and restart it if it stops. */
   manageOllama: z.boolean().default(true),
   /** A specific `ollama` executable; empty means search PATH and the standard install locations. */
@@ -39,16 +61,27 @@ export const Settings = z.object({
   maxDocumentMb: z.number().int().min(1).max(2_048).default(200),
   /** The summary length a new job starts with. */
   summaryLength: SummaryLength.default('bullets'),
+  /** The language a new summary job asks for ("French"); empty keeps each document's own. */
+  summaryLanguage: z.string().trim().max(60).default(''),
   /** JSON repair: local model calls at most per input, and the time budget of the steps without a model. */
   jsonAttempts: z.number().int().min(1).max(5).default(2),
   jsonTimeLimitSeconds: z.number().int().min(1).max(600).default(10),
+  /** The deepest nesting of objects and arrays a JSON input, schema or result may have. */
+  jsonMaxDepth: z.number().int().min(16).max(10_000).default(512),
   /** The Claude model for the optional JSON steps; empty until the user picks one from the live list. */
   claudeModel: z.string().max(200).default(''),
 })
 export type Settings = z.infer<typeof Settings>
+export type SettingKey = keyof Settings
 
+/** A change: the fields given replace the stored ones (`chatDefaults` and `ollamaHeaders` as a whole). */
 export const SettingsPatch = Settings.partial()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
+
+/** The options a new chat starts with: the settings' defaults, and always a context window (Ollama's own is too small). */
+export function newChatOptions(settings: Pick<Settings, 'chatDefaults'>): ChatOptions {
+  return { num_ctx: DEFAULT_NUM_CTX, ...settings.chatDefaults }
+}
 
 /**
  * What `settings:update` accepts on the wire: the right fields and types only. The rules (valid
@@ -56,8 +89,21 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>
  */
 export const SettingsPatchRequest = z
   .object({
+    theme: Theme,
+    language: Language,
     ollamaHost: z.string().max(500),
     defaultModel: z.string().max(200),
+    chatDefaults: z
+      .object({
+        temperature: z.number(),
+        top_p: z.number(),
+        seed: z.number(),
+        num_ctx: z.number(),
+        num_predict: z.number(),
+        keep_alive: z.string().max(100),
+      })
+      .partial()
+      .strict(),
     manageOllama: z.boolean(),
     ollamaExecutable: z.string().max(1_000),
     modelsDir: z.string().max(1_000),
@@ -65,13 +111,29 @@ export const SettingsPatchRequest = z
     contextLength: z.number(),
     maxDocumentMb: z.number(),
     summaryLength: SummaryLength,
+    summaryLanguage: z.string().max(200),
     jsonAttempts: z.number(),
     jsonTimeLimitSeconds: z.number(),
+    jsonMaxDepth: z.number(),
     claudeModel: z.string().max(200),
     ollamaHeaders: z.record(z.string().max(200), z.string().max(4_000)),
   })
   .partial()
   .strict()
+
+/** Where the settings live and what happened to their file; `canOpenFolder` is the host's (the desktop app can, a browser cannot). */
+export const SettingsStatus = z.object({
+  dataDir: z.string(),
+  file: z.string(),
+  /** The settings file layout this version writes. */
+  version: z.number().int(),
+  /** The file could not be read as it was: the original was kept under `backup` (a name in the data folder); `fields` were reset (none: all of it). */
+  recovered: z.object({ backup: z.string(), fields: z.array(z.string()) }).nullable(),
+  /** The file was written by a newer version: it is left as it is and nothing is saved until settings are reset or imported. */
+  newerFile: z.object({ version: z.number().int() }).nullable(),
+  canOpenFolder: z.boolean(),
+})
+export type SettingsStatus = z.infer<typeof SettingsStatus>
 
 /** Secrets the app can hold; values never travel to the renderer, only whether one is set. */
 export const SecretName = z.enum(['ollamaToken', 'anthropicKey'])

@@ -29,6 +29,7 @@ import { Conversation, ConversationSummary, SearchHit, StoredMessage } from '../
 import { LoadedModel, ModelDetails, ModelName, ModelRequest, ModelSummary } from '../domain/models.ts'
 import { InstallJob } from '../domain/install.ts'
 import { OllamaStatus } from '../domain/ollamaStatus.ts'
+import { OpenedFiles } from '../domain/openedFiles.ts'
 import {
   ImportCounts,
   PresetDraft,
@@ -40,7 +41,7 @@ import {
   TemplateDraft,
 } from '../domain/prompts.ts'
 import { PullJob } from '../domain/pull.ts'
-import { SecretName, SecretsStatus, Settings, SettingsPatchRequest } from '../domain/settings.ts'
+import { SecretName, SecretsStatus, Settings, SettingsPatchRequest, SettingsStatus } from '../domain/settings.ts'
 
 const NoArgs = z.object({}).strict()
 const Id = z.string().min(1).max(100)
@@ -81,6 +82,17 @@ export const invokeChannels = {
   'models:pulls': { request: NoArgs, response: z.array(PullJob) },
   'settings:get': { request: NoArgs, response: Settings },
   'settings:update': { request: SettingsPatchRequest, response: Settings },
+  'settings:status': { request: NoArgs, response: SettingsStatus },
+  /** The user has read that the settings file was recovered: the notice is not shown again. */
+  'settings:dismissNotice': { request: NoArgs, response: SettingsStatus },
+  /** Every setting as a JSON file to keep (no secrets in it). */
+  'settings:export': { request: NoArgs, response: z.object({ fileName: z.string(), text: z.string() }) },
+  /** A file's text (an export or a copy of settings.json): all of it replaces the settings, or nothing does. */
+  'settings:import': { request: z.object({ text: z.string().max(1_000_000) }).strict(), response: Settings },
+  /** Every setting to its default; keys and tokens stay. */
+  'settings:reset': { request: NoArgs, response: Settings },
+  /** Opens the data folder in the system's file manager, where the host can (the desktop app). */
+  'settings:openDataFolder': { request: NoArgs, response: z.boolean() },
   'conversations:list': { request: NoArgs, response: z.array(ConversationSummary) },
   'conversations:get': { request: ById, response: Conversation },
   'conversations:create': {
@@ -138,6 +150,8 @@ export const invokeChannels = {
   'summaries:export': { request: ById, response: z.object({ fileName: z.string(), text: z.string() }) },
   /** A new chat that starts from the summary as context; answers its id. */
   'summaries:toChat': { request: ById, response: z.object({ conversationId: z.string() }) },
+  /** Files the OS opened with the app that no window has taken yet (also those opened before any window was ready). */
+  'files:takeOpened': { request: NoArgs, response: OpenedFiles },
   'secrets:status': { request: NoArgs, response: SecretsStatus },
   'secrets:set': {
     request: z
@@ -171,6 +185,10 @@ export const eventChannels = {
   'ollama:status': OllamaStatus,
   'models:pullProgress': PullJob,
   'ollama:installState': InstallJob,
+  /** The OS opened files with the app; a window takes them with `files:takeOpened`. */
+  'files:opened': OpenedFiles,
+  /** Settings changed (from any window): the theme and language follow at once. */
+  'settings:changed': Settings,
 } as const
 
 export type InvokeChannel = keyof typeof invokeChannels

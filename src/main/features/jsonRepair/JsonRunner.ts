@@ -60,7 +60,7 @@ export class JsonRunner {
       model: settings.defaultModel,
       attempts: settings.jsonAttempts,
       ...options,
-      limits: { timeMs: settings.jsonTimeLimitSeconds * 1_000, ...options?.limits },
+      limits: { timeMs: settings.jsonTimeLimitSeconds * 1_000, maxDepth: settings.jsonMaxDepth, ...options?.limits },
     }
   }
 

@@ -1,3 +1,4 @@
+import type { ChatOptions } from '../../../shared/domain/chat.ts'
 import { AppError } from '../../../shared/ipc/errors.ts'
 import type { ChatService } from '../../chat/ChatService.ts'
 import type { HistoryStore } from '../../storage/history/HistoryStore.ts'
@@ -27,7 +28,11 @@ export function fileNameOf(title: string, extension: string): string {
   return `${base}.${extension}`
 }
 
-export function conversationHandlers(history: () => HistoryStore): Pick<InvokeHandlers, ConversationChannels> {
+/** `newChatOptions`: what a chat created without options starts with (the Settings' defaults). */
+export function conversationHandlers(
+  history: () => HistoryStore,
+  newChatOptions: () => ChatOptions,
+): Pick<InvokeHandlers, ConversationChannels> {
   const require = (id: string) => {
     const conversation = history().getConversation(id)
     if (!conversation) throw new AppError({ code: 'BAD_REQUEST', message: 'That conversation no longer exists; it may have been deleted.' })
@@ -37,7 +42,7 @@ export function conversationHandlers(history: () => HistoryStore): Pick<InvokeHa
     'conversations:list': async () => history().listConversations(),
     'conversations:get': async ({ id }) => require(id),
     'conversations:create': async ({ model, systemPrompt, options }) =>
-      history().createConversation({ model, systemPrompt: systemPrompt ?? '', options }),
+      history().createConversation({ model, systemPrompt: systemPrompt ?? '', options: options ?? newChatOptions() }),
     'conversations:update': async ({ id, ...patch }) => history().updateConversation(id, patch),
     'conversations:delete': async ({ id }) => {
       require(id)

@@ -3,10 +3,13 @@ import type { SecretName, SecretsStatus } from '../../../../shared/domain/settin
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { useAction } from '../../ui/useAction.ts'
+import { SettingsCard } from './SettingsCard.tsx'
 
 export interface SecretFieldProps {
   name: SecretName
   title: string
+  /** Beside the title: when it is needed. */
+  summary: string
   label: string
   /** What it is used for; the field adds where it is kept. */
   purpose: ReactNode
@@ -20,7 +23,7 @@ export interface SecretFieldProps {
 }
 
 /** A write-only secret: the screen only learns whether one is set, never its value. */
-export function SecretField({ name, title, label, purpose, placeholder, noun, status, onChanged, unavailable }: SecretFieldProps) {
+export function SecretField({ name, title, summary, label, purpose, placeholder, noun, status, onChanged, unavailable }: SecretFieldProps) {
   const id = useId()
   const [value, setValue] = useState('')
   const [note, setNote] = useState('')
@@ -41,50 +44,51 @@ export function SecretField({ name, title, label, purpose, placeholder, noun, st
   }
 
   return (
-    <form className="form" onSubmit={save} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      {unavailable ?? (
-        <div className="field">
-          <label htmlFor={`${id}-input`}>{label}</label>
-          <input
-            id={`${id}-input`}
-            type="password"
-            autoComplete="off"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            placeholder={isSet ? `•••••••• (set — type to replace)` : placeholder}
-            aria-describedby={`${id}-help`}
-          />
-          <p id={`${id}-help`} className="muted small">
-            {purpose}{' '}
-            {status?.persistent === false
-              ? `No system keychain is available here, so the ${noun} is kept only until Instruct Desk closes — never written to disk.`
-              : `Stored encrypted with your system keychain; it is never shown again.`}
-          </p>
+    <SettingsCard title={title} description={summary}>
+      <form className="settings-card-form" onSubmit={save} aria-label={title}>
+        {unavailable ?? (
+          <div className="field">
+            <label htmlFor={`${id}-input`}>{label}</label>
+            <input
+              id={`${id}-input`}
+              type="password"
+              autoComplete="off"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              placeholder={isSet ? `•••••••• (set — type to replace)` : placeholder}
+              aria-describedby={`${id}-help`}
+            />
+            <p id={`${id}-help`} className="muted small">
+              {purpose}{' '}
+              {status?.persistent === false
+                ? `No system keychain is available here, so the ${noun} is kept only until Instruct Desk closes — never written to disk.`
+                : `Stored encrypted with your system keychain; it is never shown again.`}
+            </p>
+          </div>
+        )}
+        {error && <ErrorNotice error={error} />}
+        <div className="form-actions">
+          {!unavailable && (
+            <button type="submit" className="button" disabled={!value.trim()}>
+              {isSet ? `Replace ${noun}` : `Save ${noun}`}
+            </button>
+          )}
+          {isSet && (
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => void run(() => api.invoke('secrets:clear', { name }), `${capitalized} removed.`)}
+            >
+              Remove {noun}
+            </button>
+          )}
+          {note && (
+            <span role="status" className="muted">
+              {note}
+            </span>
+          )}
         </div>
-      )}
-      {error && <ErrorNotice error={error} />}
-      <div className="form-actions">
-        {!unavailable && (
-          <button type="submit" className="button" disabled={!value.trim()}>
-            {isSet ? `Replace ${noun}` : `Save ${noun}`}
-          </button>
-        )}
-        {isSet && (
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => void run(() => api.invoke('secrets:clear', { name }), `${capitalized} removed.`)}
-          >
-            Remove {noun}
-          </button>
-        )}
-        {note && (
-          <span role="status" className="muted">
-            {note}
-          </span>
-        )}
-      </div>
-    </form>
+      </form>
+    </SettingsCard>
   )
 }
