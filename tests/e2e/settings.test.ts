@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SETTINGS_VERSION } from '../../src/main/storage/settingsMigrations.ts'
@@ -183,5 +183,23 @@ describe('the Settings screen', () => {
     await page().getByRole('dialog').getByRole('button', { name: 'Reset settings' }).click()
     await expect.poll(() => page().getByText('These settings were saved by a newer version').count()).toBe(0)
     expect(await page().getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(false)
+  })
+
+  it('starts on defaults when the settings file cannot be opened, says why, and a reset writes a new one', async () => {
+    const file = path.join(session.h.app.settings.dataDir, 'settings.json')
+    await rm(file, { force: true })
+    await mkdir(path.join(file, 'inside'), { recursive: true })
+    await session.h.app.settings.load()
+    await openSettings()
+    expect(await page().getByText('Your settings file could not be opened (EISDIR)').isVisible()).toBe(true)
+    expect(await page().getByText(file).isVisible()).toBe(true)
+    expect(await page().getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true)
+    expect(await seriousViolations(page())).toEqual([])
+
+    await rm(file, { recursive: true })
+    await page().getByRole('button', { name: 'Reset to defaults…' }).click()
+    await page().getByRole('dialog').getByRole('button', { name: 'Reset settings' }).click()
+    await expect.poll(() => page().getByText('Your settings file could not be opened').count()).toBe(0)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: SETTINGS_VERSION })
   })
 })

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Settings } from '../../src/shared/domain/settings.ts'
@@ -144,6 +144,28 @@ describe('SettingsStore', () => {
     const [kept] = await copies(dir, `settings.v${SETTINGS_VERSION + 1}-`)
     expect(await readFile(path.join(dir, kept ?? ''), 'utf8')).toBe(newer)
     expect(store.status().newerFile).toBeNull()
+    expect(await store.update({ theme: 'dark' })).toMatchObject({ theme: 'dark' })
+    expect(await fileOf(dir)).toEqual({ ...DEFAULTS, theme: 'dark', version: SETTINGS_VERSION })
+  })
+
+  it('starts on defaults when the file cannot be opened, says why, and saves nothing until a reset can replace it', async () => {
+    const dir = await tempDir()
+    // A folder where the file should be: what EACCES would do too, but root (CI) reads any file.
+    await mkdir(path.join(dir, 'settings.json', 'inside'), { recursive: true })
+    const store = new SettingsStore(dir)
+    expect(await store.load()).toEqual(DEFAULTS)
+    expect(store.status().unopenedFile).toEqual({ reason: 'EISDIR' })
+    await expect(store.update({ theme: 'dark' })).rejects.toMatchObject({
+      code: 'SETTINGS_INVALID',
+      message: expect.stringContaining('could not be opened (EISDIR), so Instruct Desk is running on default settings'),
+      hint: expect.stringContaining('A folder is in the settings file'),
+    })
+    await expect(store.reset()).rejects.toMatchObject({ code: 'SETTINGS_INVALID' })
+    expect(store.status().unopenedFile).toEqual({ reason: 'EISDIR' })
+
+    await rm(path.join(dir, 'settings.json'), { recursive: true })
+    await store.reset()
+    expect(store.status().unopenedFile).toBeNull()
     expect(await store.update({ theme: 'dark' })).toMatchObject({ theme: 'dark' })
     expect(await fileOf(dir)).toEqual({ ...DEFAULTS, theme: 'dark', version: SETTINGS_VERSION })
   })

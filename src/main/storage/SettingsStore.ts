@@ -17,6 +17,8 @@ export const SETTINGS_FILE = 'settings.json'
  * cannot be read are reset to their defaults after the original is kept as
  * `settings.corrupt-<time>.json`, never a crash. A file from a newer version is left untouched:
  * this version uses what it understands of it and saves nothing until the user resets or imports.
+ * One that cannot be opened at all (permissions, a folder in its place) is not a crash either: the
+ * app runs on defaults, says why, and only a reset or an import may write a file in its place.
  */
 export class SettingsStore {
   private value: Settings = Settings.parse({})
@@ -24,6 +26,7 @@ export class SettingsStore {
   private unknown: Record<string, unknown> = {}
   private recovered: SettingsStatus['recovered'] = null
   private newerFile: SettingsStatus['newerFile'] = null
+  private unopenedFile: SettingsStatus['unopenedFile'] = null
   private writing: Promise<void> = Promise.resolve()
   private readonly emitter = new EventEmitter()
   readonly dataDir: string
@@ -35,7 +38,14 @@ export class SettingsStore {
   }
 
   async load(): Promise<Settings> {
-    const read = await readSettingsFile(this.file)
+    let read: SettingsFile | undefined
+    try {
+      read = await readSettingsFile(this.file)
+    } catch (error) {
+      // Not a crash at startup: the app runs on defaults and says why, and writes nothing over the file.
+      this.unopenedFile = { reason: (error as NodeJS.ErrnoException).code ?? String(error) }
+      return this.value
+    }
     if (!read) return this.value
     this.value = read.settings
     this.unknown = read.unknown
@@ -57,7 +67,14 @@ export class SettingsStore {
   }
 
   status(): Omit<SettingsStatus, 'canOpenFolder'> {
-    return { dataDir: this.dataDir, file: this.file, version: SETTINGS_VERSION, recovered: this.recovered, newerFile: this.newerFile }
+    return {
+      dataDir: this.dataDir,
+      file: this.file,
+      version: SETTINGS_VERSION,
+      recovered: this.recovered,
+      newerFile: this.newerFile,
+      unopenedFile: this.unopenedFile,
+    }
   }
 
   /** The user has seen that the file was recovered. */
@@ -67,6 +84,7 @@ export class SettingsStore {
 
   async update(patch: SettingsPatch): Promise<Settings> {
     if (this.newerFile) throw this.readOnly()
+    if (this.unopenedFile) throw this.unopened(this.unopenedFile.reason)
     const checked = checkSettings({ ...this.value, ...patch })
     if ('fields' in checked) throw settingsInvalid(checked.fields)
     return this.replace(checked.settings)
@@ -98,6 +116,14 @@ export class SettingsStore {
       this.newerFile = null
       this.unknown = {}
     }
+    if (this.unopenedFile) {
+      // Reset and import write a new file in the unreadable one's place, where the folder allows it.
+      const reason = this.unopenedFile.reason
+      await writeJsonAtomic(this.file, { version: SETTINGS_VERSION, ...settings }).catch(() => {
+        throw this.unopened(reason)
+      })
+      this.unopenedFile = null
+    }
     this.value = settings
     await this.persist()
     this.emitter.emit('change', this.value)
@@ -116,6 +142,17 @@ export class SettingsStore {
     const name = `settings.${label}-${Date.now()}.json`
     await copyFile(this.file, path.join(this.dataDir, name))
     return name
+  }
+
+  private unopened(reason: string): AppError {
+    return new AppError({
+      code: 'SETTINGS_INVALID',
+      message: `Settings cannot be saved: ${this.file} could not be opened (${reason}), so Instruct Desk is running on default settings.`,
+      hint:
+        reason === 'EISDIR'
+          ? `A folder is in the settings file's place: move or rename it, then restart Instruct Desk.`
+          : `Give your user account permission to read and write the file (or delete it to start afresh), then restart Instruct Desk.`,
+    })
   }
 
   private readOnly(): AppError {

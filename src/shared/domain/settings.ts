@@ -131,6 +131,8 @@ export const SettingsStatus = z.object({
   recovered: z.object({ backup: z.string(), fields: z.array(z.string()) }).nullable(),
   /** The file was written by a newer version: it is left as it is and nothing is saved until settings are reset or imported. */
   newerFile: z.object({ version: z.number().int() }).nullable(),
+  /** The file exists but could not be opened (permissions, a folder in its place): defaults are used and nothing is saved over it. */
+  unopenedFile: z.object({ reason: z.string() }).nullable(),
   canOpenFolder: z.boolean(),
 })
 export type SettingsStatus = z.infer<typeof SettingsStatus>

@@ -15,9 +15,12 @@ export function SettingsScreen() {
   const status = useInvoke('settings:status', {})
   const secrets = useInvoke('secrets:status', {})
   const newer = status.data?.newerFile
+  const unopened = status.data?.unopenedFile
   const readOnly = newer
     ? `Saving is off: the settings file belongs to a newer version of Instruct Desk (settings version ${newer.version}).`
-    : undefined
+    : unopened
+      ? `Saving is off: the settings file could not be opened (${unopened.reason}).`
+      : undefined
   // After an import or a reset every field has a new value: the form starts again from them.
   const replaced = (): void => {
     settings.reload()
@@ -36,6 +39,15 @@ export function SettingsScreen() {
           <p className="notice-hint">
             Its settings file (version {newer.version}; this version reads up to {status.data?.version}) is left untouched, and this version
             uses what it understands of it. To change settings here, reset them or import a file below: the newer file is kept as a copy.
+          </p>
+        </div>
+      )}
+      {unopened && status.data && (
+        <div className="notice notice-warn" role="status">
+          <p className="notice-title">Your settings file could not be opened ({unopened.reason}), so these are the default settings.</p>
+          <p className="notice-hint">
+            {unopened.reason === 'EISDIR' ? 'A folder is in its place' : 'Your account may lack permission to read it'}:{' '}
+            <code>{status.data.file}</code>. Fix that and restart Instruct Desk, or reset settings below to write a new file in its place.
           </p>
         </div>
       )}
