@@ -1,19 +1,11 @@
 import { mkdir, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { OpenedFiles } from '../../src/main/features/summarize/openedFiles.ts'
 import { UploadStore } from '../../src/main/features/summarize/uploads/UploadStore.ts'
-import { EventHub } from '../../src/main/ipc/eventHub.ts'
-import { summaryHandlers } from '../../src/main/ipc/handlers/summaries.ts'
-import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
-import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
-import { SettingsStore } from '../../src/main/storage/SettingsStore.ts'
-import { createAppWorkerPool, type AppWorkerPool } from '../../src/main/workers/appWorker.ts'
 import { OpenedFiles as OpenedFilesPayload, type OpenedFile } from '../../src/shared/domain/openedFiles.ts'
-import type { EventChannel } from '../../src/shared/ipc/contract.ts'
 import { fixture } from '../fixtures/documents/fixtures.ts'
-import { FakeOllama } from '../support/fakeOllama.ts'
-import { fakeSummaryModel } from '../support/fakeSummaryModel.ts'
+import { useSummaryRig } from '../support/summaryRig.ts'
 import { useTempDirs } from '../support/tempDir.ts'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/documents')
@@ -103,49 +95,23 @@ describe('files the OS opens with the app', () => {
 
 // Extraction runs in worker threads: seconds on a busy machine.
 describe('opened files in the Summarize workflow', { timeout: 30_000 }, () => {
-  let pool: AppWorkerPool
-  let fake: FakeOllama
-  let history: HistoryStore
-  let settings: SettingsStore
-  let events: { channel: EventChannel; payload: unknown }[]
-  let handlers: ReturnType<typeof summaryHandlers>
-  beforeAll(() => {
-    pool = createAppWorkerPool()
-  })
-  afterAll(() => pool.close())
-  beforeEach(async () => {
-    fake = await new FakeOllama({ tokenDelayMs: 0 }).start()
-    fake.replyFor = fakeSummaryModel(fake)
-    const dataDir = await tempDir()
-    history = HistoryStore.open(path.join(dataDir, 'history.sqlite'))
-    settings = new SettingsStore(dataDir)
-    await settings.load()
-    const hub = new EventHub()
-    events = []
-    hub.subscribe((channel, payload) => events.push({ channel, payload }))
-    const client = new OllamaClient({ host: fake.host })
-    handlers = summaryHandlers({ pool, client: () => client, settings, history, dataDir, events: hub })
-  })
-  afterEach(async () => {
-    history.close()
-    await fake.stop()
-  })
+  const rig = useSummaryRig()
 
   it('announces them to the windows, waits for one to take them, and summarizes them as dropped files', async () => {
-    const files = await handlers.openFiles([path.join(FIXTURES, 'report.md'), path.join(FIXTURES, 'gone.md')])
-    expect(events).toEqual([{ channel: 'files:opened', payload: { files } }])
-    const taken = OpenedFilesPayload.parse(await handlers.invoke['files:takeOpened']({}, signal))
+    const files = await rig.handlers.openFiles([path.join(FIXTURES, 'report.md'), path.join(FIXTURES, 'gone.md')])
+    expect(rig.events).toEqual([{ channel: 'files:opened', payload: { files } }])
+    const taken = OpenedFilesPayload.parse(await rig.handlers.invoke['files:takeOpened']({}, signal))
     expect(taken.files).toEqual(files)
-    expect((await handlers.invoke['files:takeOpened']({}, signal)).files).toEqual([])
+    expect((await rig.handlers.invoke['files:takeOpened']({}, signal)).files).toEqual([])
 
     const ids = taken.files.flatMap((f) => ('uploadId' in f ? [f.uploadId] : []))
-    const outcome = await handlers.stream['summarize:run'](
+    const outcome = await rig.handlers.stream['summarize:run'](
       { uploads: ids, options: { model: 'qwen2.5:7b-instruct', length: 'bullets' } },
       { signal, emit: () => {} },
     )
     expect(outcome.files.map((f) => [f.name, f.stage])).toEqual([['report.md', 'done']])
     expect(
-      history
+      rig.history
         .summaries()
         .list()
         .map((s) => s.fileName),
@@ -156,9 +122,9 @@ describe('opened files in the Summarize workflow', { timeout: 30_000 }, () => {
     const dir = await tempDir()
     const report = path.join(dir, 'report.txt')
     await writeFile(report, 'x'.repeat(1_500_000))
-    expect(outcomes(await handlers.openFiles([report]))).toEqual([['report.txt', 'held']])
-    await settings.update({ maxDocumentMb: 1 })
-    expect(outcomes(await handlers.openFiles([report]))).toEqual([['report.txt', 'FILE_TOO_LARGE']])
+    expect(outcomes(await rig.handlers.openFiles([report]))).toEqual([['report.txt', 'held']])
+    await rig.settings.update({ maxDocumentMb: 1 })
+    expect(outcomes(await rig.handlers.openFiles([report]))).toEqual([['report.txt', 'FILE_TOO_LARGE']])
   })
 })
 

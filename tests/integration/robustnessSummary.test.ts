@@ -1,33 +1,10 @@
-import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BatchFile } from '../../src/main/features/summarize/SummaryBatch.ts'
-import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
-import { createAppWorkerPool, type AppWorkerPool } from '../../src/main/workers/appWorker.ts'
 import { fixture } from '../fixtures/documents/fixtures.ts'
-import { FakeOllama } from '../support/fakeOllama.ts'
-import { fakeSummaryModel } from '../support/fakeSummaryModel.ts'
-import { summarize, summaryFiles, summaryThroughOutage, type SummaryDeps } from '../support/ollamaOutage.ts'
-import { useTempDirs } from '../support/tempDir.ts'
+import { summarize, summaryFiles, summaryThroughOutage } from '../support/ollamaOutage.ts'
+import { useSummaryRig } from '../support/summaryRig.ts'
 
-const tempDir = useTempDirs()
-let pool: AppWorkerPool
-let fake: FakeOllama
-let deps: SummaryDeps
-
-beforeAll(() => {
-  pool = createAppWorkerPool()
-})
-afterAll(() => pool.close())
-
-beforeEach(async () => {
-  fake = await new FakeOllama({ tokenDelayMs: 0 }).start()
-  fake.replyFor = fakeSummaryModel(fake)
-  deps = { pool, history: HistoryStore.open(path.join(await tempDir(), 'history.sqlite')) }
-})
-afterEach(async () => {
-  deps.history.close()
-  await fake.stop()
-})
+const rig = useSummaryRig()
 
 const notStarted = (stoppedAt: string) => ({
   stage: 'cancelled',
@@ -41,12 +18,12 @@ const notStarted = (stoppedAt: string) => ({
 // Extraction starts worker threads and parses real files: seconds on a busy machine.
 describe('a summary batch when Ollama goes away', { timeout: 30_000 }, () => {
   it('keeps the parts done, says once why it stopped, sends none of the rest, and summarizes them all when asked again', async () => {
-    const { first, kept, again } = await summaryThroughOutage(fake, deps)
+    const { first, kept, again } = await summaryThroughOutage(rig.fake, rig)
 
     const [book, report, notes] = first.files
     expect(book).toMatchObject({
       stage: 'failed',
-      error: { code: 'OLLAMA_NOT_RUNNING', message: expect.stringContaining(fake.host), retryable: true },
+      error: { code: 'OLLAMA_NOT_RUNNING', message: expect.stringContaining(rig.fake.host), retryable: true },
       summaryId: expect.any(String),
     })
     expect(report).toMatchObject(notStarted('book.md'))
@@ -66,21 +43,21 @@ describe('a summary batch when Ollama goes away', { timeout: 30_000 }, () => {
   })
 
   it('stops at the first file when Ollama is down from the start, with one error for the batch', async () => {
-    await fake.stop()
-    const { files } = await summarize(fake, deps, summaryFiles())
+    await rig.fake.stop()
+    const { files } = await summarize(rig.fake, rig, summaryFiles())
     expect(files[0]).toMatchObject({
       stage: 'failed',
-      error: { code: 'OLLAMA_NOT_RUNNING', message: `Ollama is not running at ${fake.host}.`, hint: 'Start Ollama, then try again.' },
+      error: { code: 'OLLAMA_NOT_RUNNING', message: `Ollama is not running at ${rig.fake.host}.`, hint: 'Start Ollama, then try again.' },
     })
     expect(files[0]).not.toHaveProperty('summaryId')
     expect(files.slice(1)).toMatchObject([notStarted('book.md'), notStarted('book.md')])
-    expect(deps.history.summaries().list()).toEqual([])
+    expect(rig.history.summaries().list()).toEqual([])
   })
 
   it('stops the same way when the model is gone, and a file that failed on its own keeps its own error', async () => {
     const [book, report, notes] = summaryFiles() as [BatchFile, BatchFile, BatchFile]
     const empty: BatchFile = { name: 'empty.txt', read: async () => fixture('empty.txt') }
-    const { files } = await summarize(fake, deps, [empty, report, notes, book], { model: 'llama3.2:3b' })
+    const { files } = await summarize(rig.fake, rig, [empty, report, notes, book], { model: 'llama3.2:3b' })
     expect(files.map((f) => [f.name, f.stage, f.error?.code])).toEqual([
       ['empty.txt', 'failed', 'FILE_EMPTY'],
       ['report.md', 'failed', 'MODEL_NOT_FOUND'],
@@ -88,6 +65,6 @@ describe('a summary batch when Ollama goes away', { timeout: 30_000 }, () => {
       ['book.md', 'cancelled', 'CANCELLED'],
     ])
     expect(files[2]).toMatchObject(notStarted('report.md'))
-    expect(fake.requests.filter((r) => r.path === '/api/show')).toHaveLength(1)
+    expect(rig.fake.requests.filter((r) => r.path === '/api/show')).toHaveLength(1)
   })
 })

@@ -1,55 +1,22 @@
-import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { UploadStore } from '../../src/main/features/summarize/uploads/UploadStore.ts'
-import { EventHub } from '../../src/main/ipc/eventHub.ts'
-import { summaryHandlers } from '../../src/main/ipc/handlers/summaries.ts'
-import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
-import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
-import { SettingsStore } from '../../src/main/storage/SettingsStore.ts'
-import { createAppWorkerPool, type AppWorkerPool } from '../../src/main/workers/appWorker.ts'
 import type { SummaryOptions } from '../../src/shared/domain/summary.ts'
 import { SummarizeEvent, SummarizeOutcome, type FileStatus } from '../../src/shared/domain/summaryJobs.ts'
 import { fixture } from '../fixtures/documents/fixtures.ts'
-import { FakeOllama } from '../support/fakeOllama.ts'
 import { fakeSummaryModel } from '../support/fakeSummaryModel.ts'
 import { markedBook } from '../support/markedDocument.ts'
-import { useTempDirs } from '../support/tempDir.ts'
+import { useSummaryRig } from '../support/summaryRig.ts'
 
 const OPTIONS: SummaryOptions = { model: 'qwen2.5:7b-instruct', length: 'bullets' }
-const tempDir = useTempDirs()
-let pool: AppWorkerPool
-let fake: FakeOllama
-let history: HistoryStore
-let settings: SettingsStore
-let handlers: ReturnType<typeof summaryHandlers>
+const rig = useSummaryRig()
 const signal = new AbortController().signal
-
-beforeAll(() => {
-  pool = createAppWorkerPool()
-})
-afterAll(() => pool.close())
-
-beforeEach(async () => {
-  fake = await new FakeOllama({ tokenDelayMs: 0 }).start()
-  fake.replyFor = fakeSummaryModel(fake)
-  const dataDir = await tempDir()
-  history = HistoryStore.open(path.join(dataDir, 'history.sqlite'))
-  settings = new SettingsStore(dataDir)
-  await settings.load()
-  const client = new OllamaClient({ host: fake.host })
-  handlers = summaryHandlers({ pool, client: () => client, settings, history, dataDir, events: new EventHub() })
-})
-afterEach(async () => {
-  history.close()
-  await fake.stop()
-})
 
 /** Sends a file the way a window does: declared, then in pieces of `piece` bytes. */
 async function upload(name: string, bytes: Uint8Array, piece = 400): Promise<string> {
-  const { id } = await handlers.invoke['uploads:start']({ name, size: bytes.byteLength }, signal)
+  const { id } = await rig.handlers.invoke['uploads:start']({ name, size: bytes.byteLength }, signal)
   for (let offset = 0; offset < bytes.byteLength; offset += piece) {
     const data = Buffer.from(bytes.subarray(offset, offset + piece)).toString('base64')
-    const { received } = await handlers.invoke['uploads:chunk']({ id, offset, data }, signal)
+    const { received } = await rig.handlers.invoke['uploads:chunk']({ id, offset, data }, signal)
     expect(received).toBe(Math.min(bytes.byteLength, offset + piece))
   }
   return id
@@ -57,7 +24,7 @@ async function upload(name: string, bytes: Uint8Array, piece = 400): Promise<str
 
 async function summarize(uploads: string[], options: Partial<SummaryOptions> = {}, run: { signal?: AbortSignal } = {}) {
   const events: FileStatus[] = []
-  const outcome = await handlers.stream['summarize:run'](
+  const outcome = await rig.handlers.stream['summarize:run'](
     { uploads, options: { ...OPTIONS, ...options } },
     { signal: run.signal ?? signal, emit: (event) => events.push(SummarizeEvent.parse(event).file) },
   )
@@ -96,12 +63,12 @@ describe('a summary batch', { timeout: 30_000 }, () => {
     expect(markdown).toMatchObject({ format: 'markdown', chars: expect.any(Number), progress: { stage: 'done' } })
     expect(docx).toMatchObject({ format: 'docx' })
 
-    const stored = history.summaries().list()
+    const stored = rig.history.summaries().list()
     expect(stored.map((s) => [s.id, s.fileName, s.complete])).toEqual([
       [docx?.summaryId, 'report.docx', true],
       [markdown?.summaryId, 'report.md', true],
     ])
-    const report = history.summaries().get(markdown?.summaryId ?? '')
+    const report = rig.history.summaries().get(markdown?.summaryId ?? '')
     expect(report).toMatchObject({ format: 'markdown', options: OPTIONS, result: { complete: true, model: OPTIONS.model } })
     expect(report?.result.summary).not.toBe('')
 
@@ -110,12 +77,12 @@ describe('a summary batch', { timeout: 30_000 }, () => {
     // The last event of every file is its final status.
     outcome.files.forEach((file) => expect(events.filter((e) => e.index === file.index).at(-1)).toEqual(file))
     // Taken by the batch: the uploads are gone.
-    expect(await handlers.invoke['uploads:discard']({ id: ids[0] ?? '' }, signal)).toBe(false)
+    expect(await rig.handlers.invoke['uploads:discard']({ id: ids[0] ?? '' }, signal)).toBe(false)
   })
 
   it('fails a file whose upload is missing or unfinished, and goes on with the rest', async () => {
-    const unfinished = (await handlers.invoke['uploads:start']({ name: 'half.md', size: 100 }, signal)).id
-    await handlers.invoke['uploads:chunk']({ id: unfinished, offset: 0, data: Buffer.from('# Half').toString('base64') }, signal)
+    const unfinished = (await rig.handlers.invoke['uploads:start']({ name: 'half.md', size: 100 }, signal)).id
+    await rig.handlers.invoke['uploads:chunk']({ id: unfinished, offset: 0, data: Buffer.from('# Half').toString('base64') }, signal)
     const good = await upload('utf8.txt', fixture('utf8.txt'))
     const { outcome } = await summarize(['no-such-upload', unfinished, good])
     expect(outcome.files.map((f) => [f.name, f.stage, f.error?.code])).toEqual([
@@ -131,10 +98,10 @@ describe('a summary batch', { timeout: 30_000 }, () => {
     const book = await upload('book.md', new TextEncoder().encode(markdown), 64_000)
     const next = await upload('report.md', fixture('report.md'))
     const controller = new AbortController()
-    const model = fakeSummaryModel(fake)
+    const model = fakeSummaryModel(rig.fake)
     let calls = 0
     // Cancelled while the third part is with the model: two parts are done.
-    fake.replyFor = (request) => {
+    rig.fake.replyFor = (request) => {
       if (++calls === 3) controller.abort()
       return model(request)
     }
@@ -146,11 +113,11 @@ describe('a summary batch', { timeout: 30_000 }, () => {
     expect(waiting).not.toHaveProperty('summaryId')
     expect(stagesOf(events, 1).at(-1)).toBe('cancelled')
 
-    const stored = history.summaries().get(cancelled?.summaryId ?? '')
+    const stored = rig.history.summaries().get(cancelled?.summaryId ?? '')
     expect(stored?.result).toMatchObject({ complete: false, summary: '', calls: 3 })
     expect(stored?.result.chunks.map((c) => c.summary !== '')).toEqual(stored?.result.chunks.map((_, i) => i < 2))
     expect(
-      history
+      rig.history
         .summaries()
         .list()
         .map((s) => [s.fileName, s.complete]),
@@ -160,31 +127,33 @@ describe('a summary batch', { timeout: 30_000 }, () => {
 
 describe('uploads', () => {
   it('refuses a file over the size setting before any of it is sent, naming the file and the limit', async () => {
-    await settings.update({ maxDocumentMb: 1 })
-    const refused = handlers.invoke['uploads:start']({ name: 'atlas.pdf', size: 1_500_000 }, signal)
+    await rig.settings.update({ maxDocumentMb: 1 })
+    const refused = rig.handlers.invoke['uploads:start']({ name: 'atlas.pdf', size: 1_500_000 }, signal)
     await expect(refused).rejects.toMatchObject({
       code: 'FILE_TOO_LARGE',
       message: 'atlas.pdf is 1.5 MB, more than the 1.0 MB a document may be.',
     })
-    expect(await handlers.invoke['uploads:start']({ name: 'atlas.pdf', size: 1_000_000 }, signal)).toMatchObject({ id: expect.any(String) })
+    expect(await rig.handlers.invoke['uploads:start']({ name: 'atlas.pdf', size: 1_000_000 }, signal)).toMatchObject({
+      id: expect.any(String),
+    })
   })
 
   it('takes pieces only in order and never more than the declared size', async () => {
-    const { id } = await handlers.invoke['uploads:start']({ name: 'notes.txt', size: 6 }, signal)
+    const { id } = await rig.handlers.invoke['uploads:start']({ name: 'notes.txt', size: 6 }, signal)
     const piece = (text: string) => Buffer.from(text).toString('base64')
-    await expect(handlers.invoke['uploads:chunk']({ id, offset: 3, data: piece('def') }, signal)).rejects.toMatchObject({
+    await expect(rig.handlers.invoke['uploads:chunk']({ id, offset: 3, data: piece('def') }, signal)).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'The upload of notes.txt skipped or repeated a piece (expected byte 0, got 3).',
     })
-    expect(await handlers.invoke['uploads:chunk']({ id, offset: 0, data: piece('abc') }, signal)).toEqual({ received: 3 })
-    await expect(handlers.invoke['uploads:chunk']({ id, offset: 0, data: piece('abc') }, signal)).rejects.toMatchObject({
+    expect(await rig.handlers.invoke['uploads:chunk']({ id, offset: 0, data: piece('abc') }, signal)).toEqual({ received: 3 })
+    await expect(rig.handlers.invoke['uploads:chunk']({ id, offset: 0, data: piece('abc') }, signal)).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     })
-    await expect(handlers.invoke['uploads:chunk']({ id, offset: 3, data: piece('defg') }, signal)).rejects.toMatchObject({
+    await expect(rig.handlers.invoke['uploads:chunk']({ id, offset: 3, data: piece('defg') }, signal)).rejects.toMatchObject({
       message: 'More of notes.txt arrived than its declared size of 6 bytes.',
     })
     // An upload that overflowed is dropped.
-    expect(await handlers.invoke['uploads:discard']({ id }, signal)).toBe(false)
+    expect(await rig.handlers.invoke['uploads:discard']({ id }, signal)).toBe(false)
   })
 
   it('drops uploads left untouched too long and caps what all uploads together hold', () => {
