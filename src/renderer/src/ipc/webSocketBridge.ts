@@ -1,19 +1,17 @@
 import type { Envelope } from '../../../shared/ipc/errors.ts'
 import { MAX_MESSAGE_BYTES, type ClientFrame, type RawBridge, type ServerFrame } from '../../../shared/ipc/transport.ts'
+import { i18n } from '../i18n/i18n.ts'
 
 interface Pending {
   resolve(envelope: Envelope<unknown>): void
   onEvents?: (events: unknown[]) => void
 }
 
-const disconnected: Envelope<never> = {
-  ok: false,
-  error: {
-    code: 'DISCONNECTED',
-    message: 'Lost the connection to Instruct Desk.',
-    hint: 'It reconnects by itself; try again in a moment.',
-    retryable: true,
-  },
+function disconnected(): Envelope<never> {
+  return {
+    ok: false,
+    error: { code: 'DISCONNECTED', message: i18n.t('connection.lost'), hint: i18n.t('connection.lostHint'), retryable: true },
+  }
 }
 
 /**
@@ -42,7 +40,7 @@ export function createWebSocketBridge(url: string, onReconnect: () => void): Raw
     }
     socket.onmessage = (message: MessageEvent<string>) => receive(JSON.parse(message.data) as ServerFrame)
     socket.onclose = () => {
-      for (const call of pending.values()) call.resolve(disconnected)
+      for (const call of pending.values()) call.resolve(disconnected())
       pending.clear()
       setTimeout(connect, retryMs)
       retryMs = Math.min(retryMs * 2, 5_000)
@@ -68,7 +66,7 @@ export function createWebSocketBridge(url: string, onReconnect: () => void): Raw
     if (call && encoder.encode(text).byteLength > MAX_MESSAGE_BYTES) {
       call.resolve({
         ok: false,
-        error: { code: 'PAYLOAD_TOO_LARGE', message: `The request is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB.` },
+        error: { code: 'PAYLOAD_TOO_LARGE', message: i18n.t('connection.tooLarge', { megabytes: MAX_MESSAGE_BYTES / 1024 / 1024 }) },
       })
       return
     }

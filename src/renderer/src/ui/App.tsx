@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ChatScreen } from '../features/chat/ChatScreen.tsx'
 import { JsonRepairScreen } from '../features/jsonRepair/JsonRepairScreen.tsx'
 import { ModelsScreen } from '../features/models/ModelsScreen.tsx'
+import { OpenedFilesListener } from '../features/summarize/OpenedFilesListener.tsx'
+import { SettingsNotice } from '../features/settings/SettingsNotice.tsx'
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx'
+import { useAppearance } from '../features/settings/useAppearance.ts'
 import { SummarizeScreen } from '../features/summarize/SummarizeScreen.tsx'
 import { ScreenIcon } from './Icon.tsx'
 import { OllamaSetupBanner } from './OllamaSetupBanner.tsx'
@@ -21,6 +25,8 @@ const CONTENT: Record<ScreenId, () => React.JSX.Element> = {
 }
 
 export function App() {
+  const { t } = useTranslation('shell')
+  useAppearance()
   const [screen, setScreen] = useState<ScreenId>('chat')
   const [pending, setPending] = useState<Handoff>()
   const go = useCallback((next: ScreenId, handoff?: Handoff) => {
@@ -67,15 +73,16 @@ export function App() {
   const current = SCREENS.find((s) => s.id === screen)
   return (
     <NavigationContext value={navigation}>
+      <OpenedFilesListener />
       <div className="shell" onDragOver={onDragOver} onDrop={onDrop}>
         <aside className="sidebar">
           <div className="brand">
             <span className="brand-mark" aria-hidden="true">
               ◆
             </span>
-            <span>Instruct Desk</span>
+            <span>{t('appName')}</span>
           </div>
-          <nav aria-label="Main">
+          <nav aria-label={t('mainNavigation')}>
             <ul className="nav-list">
               {SCREENS.map((s) => (
                 <li key={s.id}>
@@ -87,7 +94,7 @@ export function App() {
                     onClick={() => setScreen(s.id)}
                   >
                     <ScreenIcon screen={s.id} />
-                    <span>{s.label}</span>
+                    <span>{t(s.label)}</span>
                   </button>
                 </li>
               ))}
@@ -99,12 +106,13 @@ export function App() {
             aria-keyshortcuts="F1"
             onClick={() => setShowShortcuts(true)}
           >
-            Keyboard shortcuts
+            {t('shortcuts.open')}
           </button>
           <StatusArea />
         </aside>
-        <main className="content" aria-label={current?.label}>
+        <main className="content" aria-label={current && t(current.label)}>
           <OllamaSetupBanner />
+          <SettingsNotice onSettingsScreen={screen === 'settings'} />
           <Content />
         </main>
         {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { ErrorInfo } from '../../../shared/ipc/errors.ts'
 import { InlineCode } from './InlineCode.tsx'
 
@@ -18,12 +19,13 @@ export function ErrorText({ error }: { error: Pick<ErrorInfo, 'message' | 'hint'
 }
 
 export function ErrorNotice({ error, onRetry }: { error: ErrorInfo; onRetry?: () => void }) {
+  const { t } = useTranslation()
   return (
     <div className="notice notice-error" role="alert">
       <ErrorText error={error} />
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </button>
       )}
     </div>

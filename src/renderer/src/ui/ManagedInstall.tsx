@@ -1,20 +1,21 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { api } from '../ipc/client.ts'
 import { useInvoke, useLiveValue } from '../ipc/hooks.ts'
 import { ErrorNotice } from './ErrorNotice.tsx'
-import { formatBytes } from './format.ts'
 import { InlineCode } from './InlineCode.tsx'
 import { useAction } from './useAction.ts'
 
 const PHASES = {
-  checksum: 'Reading the published checksums…',
-  downloading: 'Downloading',
-  verifying: 'Checking the download against its SHA-256…',
-  unpacking: 'Unpacking…',
-  done: 'Installed',
+  checksum: 'install.phase.checksum',
+  downloading: 'install.phase.downloading',
+  verifying: 'install.phase.verifying',
+  unpacking: 'install.phase.unpacking',
+  done: 'install.phase.done',
 } as const
 
 /** Ollama is missing: how to install it by hand, or one click to let the app fetch the official release. */
 export function ManagedInstall({ instruction }: { instruction: string | undefined }) {
+  const { t } = useTranslation('shell')
   const job = useLiveValue('ollama:installState')
   const info = useInvoke('app:info', {})
   const action = useAction()
@@ -27,50 +28,52 @@ export function ManagedInstall({ instruction }: { instruction: string | undefine
   return (
     <section className="notice notice-warn setup" aria-labelledby="setup-title">
       <p className="notice-title" id="setup-title">
-        Ollama is not installed
+        {t('install.title')}
       </p>
       <p>
-        Instruct Desk runs models through Ollama. <InlineCode text={instruction ?? 'Install it from https://ollama.com/download.'} /> Or let
-        Instruct Desk download the official release into its own folder
+        {t('install.intro')} <InlineCode text={instruction ?? t('install.instruction')} />{' '}
         {info.data ? (
-          <>
-            {' '}
-            (<code>{info.data.dataDir}</code>)
-          </>
-        ) : null}
-        : no administrator rights, checked against the release’s SHA-256 before use.
+          <Trans t={t} i18nKey="install.offerInFolder" values={{ folder: info.data.dataDir }} components={{ code: <code /> }} />
+        ) : (
+          t('install.offer')
+        )}
       </p>
       {running && progress && (
         <div className="setup-progress">
           <progress
             max={progress.totalBytes ?? 100}
             value={progress.totalBytes ? progress.receivedBytes : undefined}
-            aria-label="Installing Ollama"
+            aria-label={t('install.progressLabel')}
             className="pull-bar"
           />
           <span className="muted small" data-testid="install-status">
-            {PHASES[progress.phase]}
-            {progress.phase === 'downloading' && progress.totalBytes
-              ? ` · ${formatBytes(progress.receivedBytes)} of ${formatBytes(progress.totalBytes)}${progress.bytesPerSecond ? ` · ${formatBytes(progress.bytesPerSecond)}/s` : ''}`
-              : ''}
+            {[
+              t(PHASES[progress.phase]),
+              ...(progress.phase === 'downloading' && progress.totalBytes
+                ? [
+                    t('install.received', { received: progress.receivedBytes, total: progress.totalBytes }),
+                    ...(progress.bytesPerSecond ? [t('install.speed', { speed: progress.bytesPerSecond })] : []),
+                  ]
+                : []),
+            ].join(' · ')}
           </span>
         </div>
       )}
-      {job?.state === 'cancelled' && <p className="muted small">Install cancelled; nothing was left behind.</p>}
+      {job?.state === 'cancelled' && <p className="muted small">{t('install.cancelled')}</p>}
       {job?.state === 'failed' && job.error && <ErrorNotice error={job.error} />}
       {error && <ErrorNotice error={error} />}
       <div className="setup-actions">
         {running ? (
           <button type="button" className="button" onClick={() => run('ollama:installCancel')}>
-            Cancel install
+            {t('install.cancel')}
           </button>
         ) : (
           <button type="button" className="button button-primary" onClick={() => run('ollama:install')}>
-            {job?.state === 'failed' ? 'Try the install again' : 'Download and install Ollama'}
+            {job?.state === 'failed' ? t('install.again') : t('install.start')}
           </button>
         )}
         <button type="button" className="button" onClick={() => run('ollama:recheck')} disabled={running}>
-          I installed it — look again
+          {t('install.recheck')}
         </button>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { OllamaStatus } from '../../../shared/domain/ollamaStatus.ts'
 import { api } from '../ipc/client.ts'
 import { useLiveValue } from '../ipc/hooks.ts'
@@ -8,10 +9,11 @@ import { useAction } from './useAction.ts'
 type Failed = Extract<OllamaStatus, { state: 'failed' }>
 
 function GaveUp({ status }: { status: Failed }) {
+  const { t } = useTranslation('shell')
   const { run, busy, error } = useAction()
   const port = status.suggestedPort
   return (
-    <section className="notice notice-error setup" aria-label="Ollama could not start">
+    <section className="notice notice-error setup" aria-label={t('failed.region')}>
       <ErrorText error={status.error} />
       <div className="setup-actions">
         <button
@@ -20,17 +22,17 @@ function GaveUp({ status }: { status: Failed }) {
           disabled={busy}
           onClick={() => void run(() => api.invoke('ollama:retry', {}))}
         >
-          {busy ? 'Working…' : 'Retry'}
+          {busy ? t('failed.working') : t('failed.retry')}
         </button>
         {port !== undefined && (
           <button type="button" className="button" disabled={busy} onClick={() => void run(() => api.invoke('ollama:usePort', { port }))}>
-            Use port {port}
+            {t('failed.usePort', { port })}
           </button>
         )}
       </div>
       {status.logTail.length > 0 && (
         <details className="setup-log">
-          <summary>Last lines of Ollama’s log</summary>
+          <summary>{t('failed.log')}</summary>
           <pre className="code-block">{status.logTail.join('\n')}</pre>
         </details>
       )}

@@ -1,3 +1,5 @@
+import { i18n } from '../i18n/i18n.ts'
+
 export type CopyResult = { ok: true } | { ok: false; reason: string }
 
 /**
@@ -7,13 +9,13 @@ export type CopyResult = { ok: true } | { ok: false; reason: string }
  * which needs only the click that got us here.
  */
 export async function copyText(text: string): Promise<CopyResult> {
-  let reason = 'the clipboard is not available here'
+  let reason: string = i18n.t('clipboard.unavailable')
   if (typeof navigator.clipboard?.writeText === 'function') {
     try {
       await navigator.clipboard.writeText(text)
       return { ok: true }
     } catch (error) {
-      reason = error instanceof Error && error.message ? error.message : 'the clipboard refused'
+      reason = error instanceof Error && error.message ? error.message : i18n.t('clipboard.refused')
     }
   }
   return legacyCopy(text) ? { ok: true } : { ok: false, reason }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { ChatCommand } from './navigation.ts'
 import { SCREENS } from './screens.ts'
 
@@ -7,13 +8,15 @@ export const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl'
 /** Chat commands reachable from any screen, by the letter pressed with MOD. */
 export const CHAT_COMMANDS: Record<string, ChatCommand> = { n: 'new', k: 'search', l: 'focus' }
 
-/** Every shortcut, as the help panel lists them. */
-export const SHORTCUTS: { keys: string; what: string }[] = [
-  ...SCREENS.map((s) => ({ keys: `${MOD}+${s.shortcut}`, what: `Go to ${s.label}` })),
-  { keys: `${MOD}+N`, what: 'New chat' },
-  { keys: `${MOD}+K`, what: 'Search all messages' },
-  { keys: `${MOD}+L`, what: 'Write a message' },
-  { keys: 'Enter', what: 'Send the message (Shift+Enter adds a line)' },
-  { keys: 'Esc', what: 'Stop the reply that is streaming' },
-  { keys: `${MOD}+/ or F1`, what: 'Show these shortcuts' },
-]
+/** Every shortcut, as the help panel lists them. Key names stay as printed on keyboards. */
+export function shortcutList(t: TFunction<'shell'>): { keys: string; what: string }[] {
+  return [
+    ...SCREENS.map((s) => ({ keys: `${MOD}+${s.shortcut}`, what: t('shortcuts.goTo', { screen: t(s.label) }) })),
+    { keys: `${MOD}+N`, what: t('shortcuts.newChat') },
+    { keys: `${MOD}+K`, what: t('shortcuts.search') },
+    { keys: `${MOD}+L`, what: t('shortcuts.write') },
+    { keys: 'Enter', what: t('shortcuts.send') },
+    { keys: 'Esc', what: t('shortcuts.stop') },
+    { keys: t('shortcuts.either', { first: `${MOD}+/`, second: 'F1' }), what: t('shortcuts.help') },
+  ]
+}

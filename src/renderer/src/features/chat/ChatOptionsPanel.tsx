@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DEFAULT_NUM_CTX, type ChatOptions } from '../../../../shared/domain/chat.ts'
 import type { Conversation } from '../../../../shared/domain/conversation.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -6,23 +7,13 @@ import { useAction } from '../../ui/useAction.ts'
 
 type NumberKey = 'temperature' | 'top_p' | 'seed' | 'num_ctx' | 'num_predict'
 
-const NUMBER_FIELDS: { key: NumberKey; label: string; help: string; step: string }[] = [
-  {
-    key: 'temperature',
-    label: 'Temperature',
-    help: '0 = the same answer every time; 0.7 = varied. Empty: the model’s default.',
-    step: '0.1',
-  },
-  { key: 'top_p', label: 'Top p', help: 'Only the most likely words whose chances add up to this. Empty: default.', step: '0.05' },
-  { key: 'seed', label: 'Seed', help: 'A fixed number makes replies repeatable.', step: '1' },
-  {
-    key: 'num_ctx',
-    label: 'Context window (tokens)',
-    help: `How much of the conversation the model sees. Default ${DEFAULT_NUM_CTX.toLocaleString()}.`,
-    step: '1024',
-  },
-  { key: 'num_predict', label: 'Reply limit (tokens)', help: 'Empty: no limit.', step: '64' },
-]
+const NUMBER_FIELDS = [
+  { key: 'temperature', label: 'options.temperature', help: 'options.temperatureHelp', step: '0.1' },
+  { key: 'top_p', label: 'options.topP', help: 'options.topPHelp', step: '0.05' },
+  { key: 'seed', label: 'options.seed', help: 'options.seedHelp', step: '1' },
+  { key: 'num_ctx', label: 'options.numCtx', help: 'options.numCtxHelp', step: '1024' },
+  { key: 'num_predict', label: 'options.numPredict', help: 'options.numPredictHelp', step: '64' },
+] as const satisfies { key: NumberKey; label: string; help: string; step: string }[]
 
 function parseOptions(values: Record<NumberKey, string>, stop: string, keepAlive: string): ChatOptions {
   const options: ChatOptions = {}
@@ -46,6 +37,7 @@ export function ChatOptionsPanel({
   models: string[]
   onSave(patch: { model: string; systemPrompt: string; options: ChatOptions }): Promise<unknown>
 }) {
+  const { t } = useTranslation('chat')
   const [model, setModel] = useState(conversation.model)
   const [system, setSystem] = useState(conversation.systemPrompt)
   const [values, setValues] = useState<Record<NumberKey, string>>(() => {
@@ -65,9 +57,9 @@ export function ChatOptionsPanel({
   }
 
   return (
-    <form className="chat-options" onSubmit={(e) => void save(e)} aria-label="Chat options">
+    <form className="chat-options" onSubmit={(e) => void save(e)} aria-label={t('options.region')}>
       <div className="field">
-        <label htmlFor="chat-model">Model</label>
+        <label htmlFor="chat-model">{t('options.model')}</label>
         <select id="chat-model" value={model} onChange={(e) => setModel(e.target.value)}>
           {choices.map((name) => (
             <option key={name}>{name}</option>
@@ -75,13 +67,13 @@ export function ChatOptionsPanel({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="chat-system">System prompt</label>
+        <label htmlFor="chat-system">{t('options.system')}</label>
         <textarea id="chat-system" rows={3} value={system} onChange={(e) => setSystem(e.target.value)} />
       </div>
       <div className="option-grid">
         {NUMBER_FIELDS.map(({ key, label, help, step }) => (
           <div className="field" key={key}>
-            <label htmlFor={`chat-${key}`}>{label}</label>
+            <label htmlFor={`chat-${key}`}>{t(label)}</label>
             <input
               id={`chat-${key}`}
               type="number"
@@ -91,27 +83,27 @@ export function ChatOptionsPanel({
               aria-describedby={`chat-${key}-help`}
             />
             <p id={`chat-${key}-help`} className="muted small">
-              {help}
+              {t(help, { tokens: DEFAULT_NUM_CTX })}
             </p>
           </div>
         ))}
         <div className="field">
-          <label htmlFor="chat-keep-alive">Keep loaded for</label>
+          <label htmlFor="chat-keep-alive">{t('options.keepAlive')}</label>
           <input id="chat-keep-alive" value={keepAlive} onChange={(e) => setKeepAlive(e.target.value)} placeholder="5m" />
         </div>
       </div>
       <div className="field">
-        <label htmlFor="chat-stop">Stop sequences (one per line)</label>
+        <label htmlFor="chat-stop">{t('options.stop')}</label>
         <textarea id="chat-stop" rows={2} value={stop} onChange={(e) => setStop(e.target.value)} />
       </div>
       {error && <ErrorNotice error={error} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          Save options
+          {t('options.save')}
         </button>
         {saved && (
           <span role="status" className="muted">
-            Saved for this chat.
+            {t('options.saved')}
           </span>
         )}
       </div>

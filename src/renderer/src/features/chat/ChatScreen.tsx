@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatMessage } from '../../../../shared/domain/chat.ts'
 import type { ImageAttachment } from '../../../../shared/domain/chatReply.ts'
 import type { ConversationSummary, StoredMessage } from '../../../../shared/domain/conversation.ts'
@@ -39,6 +40,7 @@ const promptLibrary: PromptLibraryApi = {
 }
 
 export function ChatScreen() {
+  const { t } = useTranslation('chat')
   const settings = useInvoke('settings:get', {})
   const models = useInvoke('models:list', {})
   const list = useConversations()
@@ -108,7 +110,6 @@ export function ChatScreen() {
       const fresh = await api.invoke('conversations:create', {
         model: model || (installed[0] ?? ''),
         systemPrompt: systemForNew ?? DEFAULT_SYSTEM_PROMPT,
-        options: { num_ctx: DEFAULT_NUM_CTX },
       })
       created = fresh.id
       setSystemForNew(undefined)
@@ -247,31 +248,29 @@ export function ChatScreen() {
       />
       <div className="screen chat">
         <ScreenHeader
-          title={conversation?.title ?? 'Chat'}
-          description={
-            conversation ? `${conversation.model} · on your own machine` : 'Talk to a model on your own machine. Nothing leaves it.'
-          }
+          title={conversation?.title ?? t('title')}
+          description={conversation ? t('onMachine', { model: conversation.model }) : t('description')}
           actions={
             <>
               <button type="button" className="button" onClick={() => setDialog('library')}>
-                Prompt library
+                {t('actions.library')}
               </button>
               <button type="button" className="button" aria-pressed={comparing} onClick={() => setComparing((v) => !v)}>
-                Compare
+                {t('actions.compare')}
               </button>
               {conversation && (
                 <>
                   <button type="button" className="button" aria-expanded={showOptions} onClick={() => setShowOptions((v) => !v)}>
-                    Options
+                    {t('actions.options')}
                   </button>
                   <button type="button" className="button" onClick={() => setDialog('code')}>
-                    Copy as code
+                    {t('actions.code')}
                   </button>
                   <button type="button" className="button" onClick={() => exportAs('markdown')}>
-                    Export Markdown
+                    {t('actions.exportMarkdown')}
                   </button>
                   <button type="button" className="button" onClick={() => exportAs('json')}>
-                    Export JSON
+                    {t('actions.exportJson')}
                   </button>
                 </>
               )}
@@ -280,9 +279,9 @@ export function ChatScreen() {
         />
         {deleted && (
           <p className="notice notice-info" role="status">
-            Deleted “{deleted.title}”.{' '}
+            {t('deleted', { title: deleted.title })}{' '}
             <button type="button" className="button button-small" onClick={undoDelete}>
-              Undo
+              {t('undo')}
             </button>
           </p>
         )}
@@ -293,9 +292,9 @@ export function ChatScreen() {
         {models.data?.length === 0 && <FirstRunPull onInstalled={models.reload} />}
         {missing && models.data?.length !== 0 && (
           <p className="notice notice-warn" role="note">
-            <strong>{model}</strong> is not installed on this Ollama server.{' '}
+            <Trans t={t} i18nKey="notInstalled" values={{ model }} components={{ strong: <strong /> }} />{' '}
             <button type="button" className="button button-small" onClick={() => messageActions.onPullModel(model)}>
-              Pull {model}
+              {t('pull', { model })}
             </button>
           </p>
         )}
@@ -347,7 +346,7 @@ export function ChatScreen() {
                       .then(() => (last?.role === 'user' ? chat.reply({ kind: 'regenerate', messageId: last.id }) : undefined))
                   }}
                 >
-                  Raise the window to {(numCtx * 2).toLocaleString()} tokens and send
+                  {t('overflow.raise', { tokens: numCtx * 2 })}
                 </button>
                 <button
                   type="button"
@@ -360,7 +359,7 @@ export function ChatScreen() {
                     })
                   }}
                 >
-                  Continue in a new chat with the last message
+                  {t('overflow.newChat')}
                 </button>
               </div>
             )}
@@ -368,9 +367,9 @@ export function ChatScreen() {
         )}
         {examples.length > 0 && (
           <p className="notice notice-info small" role="note">
-            {examples.length} example {examples.length === 1 ? 'pair goes' : 'pairs go'} before this message, as earlier turns.{' '}
+            {t('examples', { count: examples.length })}{' '}
             <button type="button" className="button button-small" onClick={() => setExamples([])}>
-              Leave the examples out
+              {t('leaveExamplesOut')}
             </button>
           </p>
         )}

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next'
 import { useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatResult } from '../../../../shared/domain/chat.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
@@ -17,12 +19,12 @@ interface Side {
 
 const idle = (model: string): Side => ({ model, text: '', state: 'idle' })
 
-function figures(side: Side): string {
+function figures(side: Side, t: TFunction<'chat'>): string {
   const parts: string[] = []
-  if (side.firstTokenMs !== undefined) parts.push(`first token after ${(side.firstTokenMs / 1000).toFixed(2)} s`)
-  if (side.elapsedMs !== undefined) parts.push(`${(side.elapsedMs / 1000).toFixed(1)} s in all`)
-  if (side.result?.replyTokens !== undefined) parts.push(`${side.result.replyTokens} tokens`)
-  if (side.result?.promptTokens !== undefined) parts.push(`prompt ${side.result.promptTokens} tokens`)
+  if (side.firstTokenMs !== undefined) parts.push(t('compare.firstToken', { seconds: side.firstTokenMs / 1000 }))
+  if (side.elapsedMs !== undefined) parts.push(t('compare.total', { seconds: side.elapsedMs / 1000 }))
+  if (side.result?.replyTokens !== undefined) parts.push(t('compare.tokens', { count: side.result.replyTokens }))
+  if (side.result?.promptTokens !== undefined) parts.push(t('compare.prompt', { count: side.result.promptTokens }))
   return parts.join(' · ')
 }
 
@@ -31,6 +33,7 @@ function figures(side: Side): string {
  * timing and token counts for each. These runs are not stored in the history.
  */
 export function ComparePanel({ models, initial }: { models: string[]; initial: string }) {
+  const { t } = useTranslation('chat')
   const [sides, setSides] = useState<[Side, Side]>(() => [idle(initial), idle(models.find((m) => m !== initial) ?? initial)])
   const [prompt, setPrompt] = useState('')
   const streams = useRef<TypedStream<'chat:send'>[]>([])
@@ -85,18 +88,18 @@ export function ComparePanel({ models, initial }: { models: string[]; initial: s
   }
 
   return (
-    <section className="compare" aria-label="Compare two models">
+    <section className="compare" aria-label={t('compare.region')}>
       <form className="compare-form" onSubmit={run}>
-        <label htmlFor="compare-prompt">Prompt for both models</label>
+        <label htmlFor="compare-prompt">{t('compare.prompt')}</label>
         <textarea id="compare-prompt" rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
         <div className="form-actions">
           {running ? (
             <button type="button" className="button button-danger" onClick={() => streams.current.forEach((s) => s.cancel())}>
-              Stop both
+              {t('compare.stop')}
             </button>
           ) : (
             <button type="submit" className="button button-primary" disabled={!prompt.trim()}>
-              Compare
+              {t('compare.run')}
             </button>
           )}
         </div>
@@ -106,7 +109,7 @@ export function ComparePanel({ models, initial }: { models: string[]; initial: s
           const index = i as 0 | 1
           return (
             <div key={index} className="compare-side">
-              <label htmlFor={`compare-model-${index}`}>{index === 0 ? 'Left model' : 'Right model'}</label>
+              <label htmlFor={`compare-model-${index}`}>{index === 0 ? t('compare.left') : t('compare.right')}</label>
               <select
                 id={`compare-model-${index}`}
                 value={side.model}
@@ -117,10 +120,10 @@ export function ComparePanel({ models, initial }: { models: string[]; initial: s
                   <option key={name}>{name}</option>
                 ))}
               </select>
-              <div className="turn compare-output" aria-live="polite" aria-label={`Reply from ${side.model}`} role="region">
+              <div className="turn compare-output" aria-live="polite" aria-label={t('compare.reply', { model: side.model })} role="region">
                 <div className="turn-text">{side.text || (side.state === 'streaming' ? '…' : '')}</div>
-                {side.state === 'stopped' && <p className="turn-meta">Stopped.</p>}
-                {figures(side) && <p className="turn-meta">{figures(side)}</p>}
+                {side.state === 'stopped' && <p className="turn-meta">{t('compare.stopped')}</p>}
+                {figures(side, t) && <p className="turn-meta">{figures(side, t)}</p>}
                 {side.error && <ErrorNotice error={side.error} />}
               </div>
             </div>

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { MAX_IMAGES, type ImageAttachment } from '../../../../shared/domain/chatReply.ts'
 import { ACCEPTED_IMAGE_TYPES, imageDataUrl, readImage } from './images/readImage.ts'
 
@@ -19,17 +20,14 @@ export interface ComposerProps {
 
 /** The message box: text, images for vision models (picked, pasted or dropped), Send and Stop. */
 export function Composer({ draft, onDraft, images, onImages, busy, canSend, onSend, onStop, model, vision }: ComposerProps) {
+  const { t } = useTranslation('chat')
   const draftId = useId()
   const noteId = useId()
   const picker = useRef<HTMLInputElement>(null)
   const [note, setNote] = useState('')
   /** Why no (more) images can be attached now; the button stays focusable and says this when pressed. */
-  const refusal =
-    vision === false
-      ? `${model} cannot read images. Choose a vision model (such as qwen2.5vl:7b or llava) in Options to attach them.`
-      : images.length >= MAX_IMAGES
-        ? `A message can carry at most ${MAX_IMAGES} images.`
-        : undefined
+  const tooMany = t('composer.tooMany', { max: MAX_IMAGES })
+  const refusal = vision === false ? t('composer.noVision', { model }) : images.length >= MAX_IMAGES ? tooMany : undefined
 
   const attach = async (files: File[]): Promise<void> => {
     if (files.length === 0) return
@@ -38,7 +36,7 @@ export function Composer({ draft, onDraft, images, onImages, busy, canSend, onSe
     const results = await Promise.allSettled(files.slice(0, room).map(readImage))
     const read = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
     const problems = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []))
-    if (files.length > room) problems.push(`A message can carry at most ${MAX_IMAGES} images.`)
+    if (files.length > room) problems.push(tooMany)
     setNote(problems.join(' '))
     if (read.length > 0) onImages([...images, ...read])
   }
@@ -70,14 +68,14 @@ export function Composer({ draft, onDraft, images, onImages, busy, canSend, onSe
   return (
     <form className="composer" onSubmit={submit} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       {images.length > 0 && (
-        <ul className="image-strip composer-images" aria-label="Images to send">
+        <ul className="image-strip composer-images" aria-label={t('composer.images')}>
           {images.map((image, index) => (
             <li key={`${index}:${image.data.length}`}>
-              <img src={imageDataUrl(image)} alt={`Image ${index + 1} to send`} />
+              <img src={imageDataUrl(image)} alt={t('composer.image', { index: index + 1 })} />
               <button
                 type="button"
                 className="icon-button image-remove"
-                aria-label={`Remove image ${index + 1}`}
+                aria-label={t('composer.removeImage', { index: index + 1 })}
                 onClick={() => onImages(images.filter((_, i) => i !== index))}
               >
                 ×
@@ -87,7 +85,7 @@ export function Composer({ draft, onDraft, images, onImages, busy, canSend, onSe
         </ul>
       )}
       <label htmlFor={draftId} className="visually-hidden">
-        Message
+        {t('composer.label')}
       </label>
       <textarea
         id={draftId}
@@ -96,7 +94,7 @@ export function Composer({ draft, onDraft, images, onImages, busy, canSend, onSe
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         rows={3}
-        placeholder="Write a message…"
+        placeholder={t('composer.placeholder')}
         aria-describedby={note ? noteId : undefined}
       />
       <div className="composer-buttons">
@@ -118,15 +116,15 @@ export function Composer({ draft, onDraft, images, onImages, busy, canSend, onSe
           aria-describedby={note ? noteId : undefined}
           onClick={() => (refusal ? setNote(refusal) : picker.current?.click())}
         >
-          Attach image
+          {t('composer.attach')}
         </button>
         {busy ? (
           <button type="button" className="button button-danger" onClick={onStop}>
-            Stop
+            {t('composer.stop')}
           </button>
         ) : (
           <button type="submit" className="button button-primary" disabled={!draft.trim() || !canSend}>
-            Send
+            {t('composer.send')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ChatMessage } from '../../../../shared/domain/chat.ts'
 import { api } from '../../ipc/client.ts'
 
@@ -19,6 +20,7 @@ export function ContextMeter({
   numCtx: number
   modelMax: number | undefined
 }) {
+  const { t } = useTranslation('chat')
   const numCtx = Math.min(asked, modelMax ?? asked)
   const [count, setCount] = useState<{ tokens: number; exact: boolean }>()
   const key = JSON.stringify(messages)
@@ -39,7 +41,12 @@ export function ContextMeter({
   if (!count) return null
   const share = count.tokens / numCtx
   const tone = share >= 1 ? 'bad' : share >= 0.8 ? 'warn' : 'ok'
-  const label = `${count.exact ? '' : '≈ '}${count.tokens.toLocaleString()} of ${numCtx.toLocaleString()} tokens`
+  const used = t('meter.used', { tokens: count.tokens, window: numCtx })
+  const label = [
+    count.exact ? used : t('meter.estimated', { used }),
+    ...(numCtx < asked ? [t('meter.modelMax', { model })] : []),
+    ...(share >= 1 ? [t('meter.tooLong')] : []),
+  ].join(' — ')
   return (
     <div className={`context-meter context-${tone}`}>
       <meter
@@ -49,13 +56,10 @@ export function ContextMeter({
         low={numCtx * 0.8}
         high={numCtx * 0.99}
         optimum={0}
-        aria-label="Context used"
+        aria-label={t('meter.label')}
       />
       <span className="small" data-testid="context-meter">
         {label}
-        {count.exact ? '' : ' (estimated)'}
-        {numCtx < asked ? ` — the most ${model} takes` : ''}
-        {share >= 1 ? ' — too long: Ollama would drop the oldest part' : ''}
       </span>
     </div>
   )

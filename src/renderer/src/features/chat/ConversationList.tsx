@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next'
 import { memo, useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ConversationSummary, SearchHit } from '../../../../shared/domain/conversation.ts'
-import { formatDate } from '../../ui/format.ts'
+import { formatDate } from '../../i18n/format.ts'
 import { MarkedSnippet } from '../../ui/MarkedSnippet.tsx'
 import { ActionIcon } from '../../ui/Icon.tsx'
 
@@ -18,7 +20,31 @@ export interface ConversationListProps {
   onImport(text: string): void
 }
 
-function Item({ item, selected, props }: { item: ConversationSummary; selected: boolean; props: ConversationListProps }) {
+interface ItemProps extends Pick<ConversationListProps, 'onSelect' | 'onRename' | 'onPin' | 'onDelete'> {
+  item: ConversationSummary
+  selected: boolean
+  /** From the list: one translation hook for the list, not one per row of thousands. */
+  t: TFunction<'chat'>
+}
+
+/**
+ * A row renders again only when what it shows changed: selecting a chat re-renders two rows, and the
+ * list read afresh after a reply (new objects, mostly the same values) only the rows that differ.
+ */
+function sameRow(a: ItemProps, b: ItemProps): boolean {
+  const sameItem = (Object.keys(a.item) as (keyof ConversationSummary)[]).every((key) => a.item[key] === b.item[key])
+  return (
+    sameItem &&
+    a.selected === b.selected &&
+    a.t === b.t &&
+    a.onSelect === b.onSelect &&
+    a.onRename === b.onRename &&
+    a.onPin === b.onPin &&
+    a.onDelete === b.onDelete
+  )
+}
+
+const Item = memo(function Item({ item, selected, t, onSelect, onRename, onPin, onDelete }: ItemProps) {
   const [renaming, setRenaming] = useState(false)
   const [title, setTitle] = useState(item.title)
   if (renaming) {
@@ -28,11 +54,11 @@ function Item({ item, selected, props }: { item: ConversationSummary; selected: 
           onSubmit={(event) => {
             event.preventDefault()
             setRenaming(false)
-            if (title.trim() && title !== item.title) props.onRename(item.id, title.trim())
+            if (title.trim() && title !== item.title) onRename(item.id, title.trim())
           }}
         >
           <label className="visually-hidden" htmlFor={`rename-${item.id}`}>
-            New name for {item.title}
+            {t('list.newName', { title: item.title })}
           </label>
           <input
             id={`rename-${item.id}`}
@@ -47,9 +73,9 @@ function Item({ item, selected, props }: { item: ConversationSummary; selected: 
   }
   return (
     <li className="conversation" aria-current={selected ? 'true' : undefined}>
-      <button type="button" className="conversation-open" onClick={() => props.onSelect(item.id)}>
+      <button type="button" className="conversation-open" onClick={() => onSelect(item.id)}>
         <span className="conversation-title">
-          {item.pinned && <span className="visually-hidden">Pinned: </span>}
+          {item.pinned && <span className="visually-hidden">{t('list.pinned')}</span>}
           {item.title}
         </span>
         <span className="muted small conversation-meta">
@@ -57,58 +83,64 @@ function Item({ item, selected, props }: { item: ConversationSummary; selected: 
         </span>
       </button>
       <span className="conversation-actions">
-        <button type="button" className="icon-button" aria-label={`Rename ${item.title}`} onClick={() => setRenaming(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('list.rename', { title: item.title })}
+          onClick={() => setRenaming(true)}
+        >
           <ActionIcon name="rename" />
         </button>
         <button
           type="button"
           className="icon-button"
-          aria-label={`${item.pinned ? 'Unpin' : 'Pin'} ${item.title}`}
+          aria-label={item.pinned ? t('list.unpin', { title: item.title }) : t('list.pin', { title: item.title })}
           aria-pressed={item.pinned}
-          onClick={() => props.onPin(item.id, !item.pinned)}
+          onClick={() => onPin(item.id, !item.pinned)}
         >
           <ActionIcon name="pin" />
         </button>
-        <button type="button" className="icon-button" aria-label={`Delete ${item.title}`} onClick={() => props.onDelete(item)}>
+        <button type="button" className="icon-button" aria-label={t('list.delete', { title: item.title })} onClick={() => onDelete(item)}>
           <ActionIcon name="delete" />
         </button>
       </span>
     </li>
   )
-}
+}, sameRow)
 
 /** Conversations (pinned first), a search across every message, new chat and import. */
 /** Memoized: the chat screen re-renders for every streamed token, the list only when its own props change. */
 export const ConversationList = memo(function ConversationList(props: ConversationListProps) {
+  const { t } = useTranslation('chat')
   const importFile = (event: ChangeEvent<HTMLInputElement>): void => {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (file) void file.text().then(props.onImport)
   }
   return (
-    <nav className="conversations" aria-label="Conversations">
+    <nav className="conversations" aria-label={t('list.region')}>
       <div className="conversations-head">
         <button type="button" className="button button-primary" onClick={props.onNew}>
-          New chat
+          {t('list.newChat')}
         </button>
         <label className="button import-button">
-          Import…
+          {t('list.import')}
           <input type="file" accept="application/json,.json" className="visually-hidden" onChange={importFile} />
         </label>
       </div>
       <label className="visually-hidden" htmlFor="conversation-search">
-        Search all messages
+        {t('list.search')}
       </label>
       <input
         id="conversation-search"
         type="search"
-        placeholder="Search all messages"
+        placeholder={t('list.search')}
         value={props.query}
         onChange={(e) => props.onQuery(e.target.value)}
       />
       {props.hits ? (
-        <ul className="search-hits" aria-label="Search results">
-          {props.hits.length === 0 && <li className="muted small">No message matches “{props.query}”.</li>}
+        <ul className="search-hits" aria-label={t('list.results')}>
+          {props.hits.length === 0 && <li className="muted small">{t('list.noMatch', { query: props.query })}</li>}
           {props.hits.map((hit) => (
             <li key={hit.messageId}>
               <button type="button" className="conversation-open" onClick={() => props.onSelect(hit.conversationId, hit.messageId)}>
@@ -122,9 +154,18 @@ export const ConversationList = memo(function ConversationList(props: Conversati
         </ul>
       ) : (
         <ul className="conversation-list">
-          {props.conversations.length === 0 && <li className="muted small">No conversations yet.</li>}
+          {props.conversations.length === 0 && <li className="muted small">{t('list.empty')}</li>}
           {props.conversations.map((item) => (
-            <Item key={item.id} item={item} selected={item.id === props.selectedId} props={props} />
+            <Item
+              key={item.id}
+              item={item}
+              selected={item.id === props.selectedId}
+              t={t}
+              onSelect={props.onSelect}
+              onRename={props.onRename}
+              onPin={props.onPin}
+              onDelete={props.onDelete}
+            />
           ))}
         </ul>
       )}

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next'
 import { memo, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -19,52 +21,56 @@ export interface MessageActions {
   onPullModel(model: string): void
 }
 
+type T = TFunction<'chat'>
+
 function Versions({
   message,
   siblings,
   onShow,
+  t,
 }: {
   message: StoredMessage
   siblings: StoredMessage[]
   onShow: (m: StoredMessage) => void
+  t: T
 }) {
   const index = siblings.findIndex((s) => s.id === message.id)
   if (siblings.length < 2) return null
   const previous = siblings[index - 1]
   const next = siblings[index + 1]
   return (
-    <span className="versions" role="group" aria-label="Versions">
+    <span className="versions" role="group" aria-label={t('message.versions')}>
       <button
         type="button"
         className="icon-button"
-        aria-label="Previous version"
+        aria-label={t('message.previous')}
         disabled={!previous}
         onClick={() => previous && onShow(previous)}
       >
         <ActionIcon name="previous" />
       </button>
-      <span className="small">
-        {index + 1} / {siblings.length}
-      </span>
-      <button type="button" className="icon-button" aria-label="Next version" disabled={!next} onClick={() => next && onShow(next)}>
+      <span className="small">{t('message.position', { index: index + 1, count: siblings.length })}</span>
+      <button type="button" className="icon-button" aria-label={t('message.next')} disabled={!next} onClick={() => next && onShow(next)}>
         <ActionIcon name="next" />
       </button>
     </span>
   )
 }
 
-function stateNote(message: StoredMessage): string | undefined {
-  if (message.state === 'stopped') return 'Stopped — the text above is what arrived.'
-  if (message.state === 'interrupted') return 'Interrupted — the connection to Ollama was lost; what arrived is kept.'
+function stateNote(message: StoredMessage, t: T): string | undefined {
+  if (message.state === 'stopped') return t('message.stopped')
+  if (message.state === 'interrupted') return t('message.interrupted')
   return undefined
 }
 
-function statsLine(message: StoredMessage): string | undefined {
+function statsLine(message: StoredMessage, t: T): string | undefined {
   const stats = message.stats
   if (message.state !== 'complete' || stats?.replyTokens === undefined) return undefined
-  const time = stats.totalMs === undefined ? '' : ` in ${(stats.totalMs / 1000).toFixed(1)} s`
-  const length = stats.doneReason === 'length' ? ' · cut off at the reply limit (num_predict)' : ''
-  return `${stats.replyTokens} tokens${time}${stats.model ? ` · ${stats.model}` : ''}${length}`
+  const tokens = t('message.tokens', { count: stats.replyTokens })
+  const parts = [stats.totalMs === undefined ? tokens : `${tokens} ${t('message.took', { seconds: stats.totalMs / 1000 })}`]
+  if (stats.model) parts.push(stats.model)
+  if (stats.doneReason === 'length') parts.push(t('message.cutOff'))
+  return parts.join(' · ')
 }
 
 interface MessageViewProps {
@@ -92,11 +98,16 @@ export const MessageView = memo(function MessageView({ message, siblings, action
   const [draft, setDraft] = useState(message.content)
   const [copied, setCopied] = useState('')
   const navigation = useNavigation()
-  const who = message.role === 'user' ? 'You' : 'Assistant'
+  const { t } = useTranslation('chat')
+  const mine = message.role === 'user'
   const streaming = message.state === 'streaming'
+  const note = stateNote(message, t)
+  const stats = statsLine(message, t)
 
   const copy = (): void => {
-    void copyText(message.content).then((result) => setCopied(result.ok ? 'Copied' : `Copy failed: ${result.reason}`))
+    void copyText(message.content).then((result) =>
+      setCopied(result.ok ? t('message.copied') : t('message.copyFailed', { reason: result.reason })),
+    )
   }
   const saveEdit = (event: FormEvent): void => {
     event.preventDefault()
@@ -106,15 +117,20 @@ export const MessageView = memo(function MessageView({ message, siblings, action
   }
 
   return (
-    <article className={`turn turn-${message.role}`} aria-label={`${who} said`} data-message-id={message.id} data-state={message.state}>
+    <article
+      className={`turn turn-${message.role}`}
+      aria-label={mine ? t('message.youSaid') : t('message.assistantSaid')}
+      data-message-id={message.id}
+      data-state={message.state}
+    >
       <div className="turn-head">
-        <span className="turn-who">{who}</span>
-        <Versions message={message} siblings={siblings} onShow={actions.onShowVersion} />
+        <span className="turn-who">{mine ? t('message.you') : t('message.assistant')}</span>
+        <Versions message={message} siblings={siblings} onShow={actions.onShowVersion} t={t} />
       </div>
       {editing ? (
         <form className="edit-form" onSubmit={saveEdit}>
           <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
-            Edit your message
+            {t('message.editLabel')}
           </label>
           <textarea
             id={`edit-${message.id}`}
@@ -124,10 +140,10 @@ export const MessageView = memo(function MessageView({ message, siblings, action
           />
           <div className="form-actions">
             <button type="submit" className="button button-primary button-small" disabled={actions.busy || !draft.trim()}>
-              Send as a new version
+              {t('message.sendEdit')}
             </button>
             <button type="button" className="button button-small" onClick={() => setEditing(false)}>
-              Cancel
+              {t('message.cancel')}
             </button>
           </div>
         </form>
@@ -137,18 +153,17 @@ export const MessageView = memo(function MessageView({ message, siblings, action
       <StoredImages message={message} />
       {message.truncatedTokens !== undefined && (
         <p className="notice notice-warn small" role="note">
-          The model did not see {message.truncatedTokens.toLocaleString()} earlier tokens: Ollama dropped the start of this conversation to
-          fit its window. Raise the context window in this chat’s options, or start a new chat.
+          {t('message.truncated', { tokens: message.truncatedTokens })}
         </p>
       )}
-      {stateNote(message) && <p className="turn-meta">{stateNote(message)}</p>}
-      {statsLine(message) && <p className="turn-meta">{statsLine(message)}</p>}
+      {note && <p className="turn-meta">{note}</p>}
+      {stats && <p className="turn-meta">{stats}</p>}
       {message.error && (
         <>
           <ErrorNotice error={message.error} />
           {message.error.code === 'MODEL_NOT_FOUND' && (
             <button type="button" className="button button-small button-primary" onClick={() => actions.onPullModel(actions.model)}>
-              Pull {actions.model}
+              {t('pull', { model: actions.model })}
             </button>
           )}
         </>
@@ -159,20 +174,20 @@ export const MessageView = memo(function MessageView({ message, siblings, action
             type="button"
             className="button button-small"
             onClick={copy}
-            aria-label={`Copy ${who === 'You' ? 'your message' : 'the reply'}`}
+            aria-label={mine ? t('message.copyMine') : t('message.copyReply')}
           >
-            Copy
+            {t('message.copy')}
           </button>
           <button
             type="button"
             className="button button-small"
             onClick={() => navigation.go('json', { kind: 'json-input', text: message.content })}
           >
-            Extract as JSON…
+            {t('message.toJson')}
           </button>
           {message.role === 'user' && (
             <button type="button" className="button button-small" onClick={() => setEditing(true)} disabled={actions.busy}>
-              Edit
+              {t('message.edit')}
             </button>
           )}
           {message.role === 'user' && last && (
@@ -182,7 +197,7 @@ export const MessageView = memo(function MessageView({ message, siblings, action
               onClick={() => actions.onRegenerate(message)}
               disabled={actions.busy}
             >
-              Get a reply
+              {t('message.getReply')}
             </button>
           )}
           {message.role === 'assistant' && message.state === 'interrupted' && (
@@ -192,16 +207,16 @@ export const MessageView = memo(function MessageView({ message, siblings, action
               onClick={() => actions.onContinue(message)}
               disabled={actions.busy}
             >
-              Continue
+              {t('message.continue')}
             </button>
           )}
           {message.role === 'assistant' && (
             <button type="button" className="button button-small" onClick={() => actions.onRegenerate(message)} disabled={actions.busy}>
-              Regenerate
+              {t('message.regenerate')}
             </button>
           )}
           <button type="button" className="button button-small" onClick={() => actions.onDelete(message)} disabled={actions.busy}>
-            Delete
+            {t('message.delete')}
           </button>
           <span role="status" className="muted small">
             {copied}

@@ -1,5 +1,6 @@
 import { useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { siblingsOf } from './conversationTree.ts'
 import { MessageView, type MessageActions } from './MessageView.tsx'
@@ -43,6 +44,7 @@ export const Transcript = memo(function Transcript({
   actions: MessageActions
   focusId: string | undefined
 }) {
+  const { t } = useTranslation('chat')
   const scrollRef = useRef<HTMLDivElement>(null)
   const getItemKey = useCallback((index: number) => thread[index]?.id ?? index, [thread])
   // The virtualizer keeps mutable state and hands back the same instance: the compiler must not memoize around it.
@@ -96,9 +98,9 @@ export const Transcript = memo(function Transcript({
 
   const items = virtualizer.getVirtualItems()
   return (
-    <div className="transcript transcript-virtual" role="log" aria-label="Conversation" aria-live="polite" ref={scrollRef}>
+    <div className="transcript transcript-virtual" role="log" aria-label={t('transcript.label')} aria-live="polite" ref={scrollRef}>
       {thread.length === 0 ? (
-        <p className="muted empty-chat">Ask anything. Enter sends, Shift+Enter adds a line.</p>
+        <p className="muted empty-chat">{t('transcript.empty')}</p>
       ) : (
         <div className="transcript-space" style={{ height: virtualizer.getTotalSize() }}>
           <div className="transcript-rows" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>

@@ -1,6 +1,7 @@
 import { useId, useState, type DragEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { JsonBatchEvent, JsonBatchOutcome, JsonBatchRun } from '../../../../shared/domain/jsonJobs.ts'
-import { formatBytes } from '../../ui/format.ts'
+import { formatBytes } from '../../i18n/format.ts'
 import type { ModeLayout } from './RepairMode.tsx'
 import { FileButton } from '../../ui/FileButton.tsx'
 import { readTextFile } from './readTextFile.ts'
@@ -28,6 +29,7 @@ function resultFileName(input: string): string {
 }
 
 function FilePane({ file, onFile }: { file: BatchFile | undefined; onFile(file: BatchFile | undefined): void }) {
+  const { t } = useTranslation('json')
   const id = useId()
   const [note, setNote] = useState('')
 
@@ -52,16 +54,16 @@ function FilePane({ file, onFile }: { file: BatchFile | undefined; onFile(file: 
   return (
     <section className="json-pane" aria-labelledby={`${id}-title`}>
       <div className="json-pane-head">
-        <h2 id={`${id}-title`}>Inputs</h2>
+        <h2 id={`${id}-title`}>{t('batch.inputs')}</h2>
       </div>
       <div
         className="json-drop json-batch-drop"
         onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
         onDrop={onDrop}
       >
-        <p>One input per line of a JSONL file, or per row of a CSV file (each row becomes an object keyed by the header).</p>
-        <FileButton label="Choose a JSONL or CSV file…" accept=".jsonl,.ndjson,.csv,.txt" onFile={(file) => void open(file)} />
-        <p className="muted small">or drop it here</p>
+        <p>{t('batch.about')}</p>
+        <FileButton label={t('batch.choose')} accept=".jsonl,.ndjson,.csv,.txt" onFile={(file) => void open(file)} />
+        <p className="muted small">{t('batch.drop')}</p>
       </div>
       <p className="muted small" role="status">
         {note}
@@ -70,16 +72,14 @@ function FilePane({ file, onFile }: { file: BatchFile | undefined; onFile(file: 
         <div className="json-batch-file">
           <p>
             <strong>{file.name}</strong>{' '}
-            <span className="muted small">
-              {formatBytes(file.size)} · {lines.toLocaleString()} non-empty lines
-            </span>
+            <span className="muted small">{[formatBytes(file.size), t('counts.line', { count: lines })].join(' · ')}</span>
           </p>
           <label htmlFor={`${id}-format`} className="inline-label">
-            Read as
+            {t('batch.readAs')}
           </label>
           <select id={`${id}-format`} value={file.format} onChange={(e) => onFile({ ...file, format: e.target.value as BatchFormat })}>
-            <option value="jsonl">JSONL: one input per line</option>
-            <option value="csv">CSV: one input per row</option>
+            <option value="jsonl">{t('batch.jsonl')}</option>
+            <option value="csv">{t('batch.csv')}</option>
           </select>
         </div>
       )}
@@ -88,34 +88,34 @@ function FilePane({ file, onFile }: { file: BatchFile | undefined; onFile(file: 
 }
 
 function BatchProgress({ progress }: { progress: JsonBatchEvent | undefined }) {
+  const { t } = useTranslation('json')
   const done = progress?.done ?? 0
   const total = progress?.total ?? 0
   return (
-    <section className="card json-live" aria-label="Progress">
+    <section className="card json-live" aria-label={t('run.progress')}>
       <div className="pull-head">
-        <strong>Repairing inputs…</strong>
+        <strong>{t('batch.repairing')}</strong>
         <span className="muted small">
-          {done.toLocaleString()} of {total.toLocaleString()} done · {progress?.valid ?? 0} valid · {progress?.failed ?? 0} failed
+          {t('batch.counts', { done, total, valid: progress?.valid ?? 0, failed: progress?.failed ?? 0 })}
         </span>
       </div>
-      <progress className="pull-bar" value={done} max={Math.max(total, 1)} aria-label="Inputs done" />
+      <progress className="pull-bar" value={done} max={Math.max(total, 1)} aria-label={t('batch.inputsDone')} />
     </section>
   )
 }
 
 function BatchOutcomeView({ outcome, fileName }: { outcome: JsonBatchOutcome; fileName: string }) {
+  const { t } = useTranslation('json')
   const name = resultFileName(fileName)
   return (
-    <section className="card json-result" aria-label="Batch result">
+    <section className="card json-result" aria-label={t('batch.result')}>
       <p role="status">
-        <strong>
-          {outcome.valid.toLocaleString()} of {outcome.total.toLocaleString()} inputs valid
-        </strong>
-        {outcome.failed > 0 && ` · ${outcome.failed.toLocaleString()} could not be made valid`}
-        {outcome.skipped > 0 && ` · stopped with ${outcome.skipped.toLocaleString()} not done`}
+        <strong>{t('batch.valid', { valid: outcome.valid, total: outcome.total })}</strong>
+        {outcome.failed > 0 && ` · ${t('batch.invalid', { failed: outcome.failed })}`}
+        {outcome.skipped > 0 && ` · ${t('batch.skipped', { skipped: outcome.skipped })}`}
       </p>
       <p className="muted small">
-        One JSON line per input, in order: <code>{'{line, ok, value | errors, step, calls}'}</code>.
+        <Trans t={t} i18nKey="batch.format" components={{ code: <code /> }} />
       </p>
       <div className="form-actions">
         <button
@@ -124,7 +124,7 @@ function BatchOutcomeView({ outcome, fileName }: { outcome: JsonBatchOutcome; fi
           onClick={() => saveFile(name, outcome.jsonl, 'application/x-ndjson')}
           disabled={!outcome.jsonl}
         >
-          Download {name}
+          {t('batch.download', { name })}
         </button>
       </div>
     </section>
@@ -147,8 +147,9 @@ export function BatchMode({
   workspace: SchemaWorkspace
   setup: RepairSetup
 }) {
+  const { t } = useTranslation('json')
   const { state } = run
-  const blocked = file ? schemaProblem(workspace.status) : 'Choose a JSONL or CSV file first.'
+  const blocked = file ? schemaProblem(workspace.status, t) : t('batch.needsFile')
   const start = (): void => {
     if (!file || !('schema' in workspace.status)) return
     const request = { text: file.text, format: file.format, schema: workspace.status.schema, options: setup.options, claude: setup.claude }
@@ -161,11 +162,11 @@ export function BatchMode({
         {schemaPane}
       </div>
       {optionsPanel}
-      <RunBar label="Run batch" running={state.phase === 'running'} blocked={blocked} onRun={start} onStop={run.stop} />
+      <RunBar label={t('batch.run')} running={state.phase === 'running'} blocked={blocked} onRun={start} onStop={run.stop} />
       {state.phase === 'running' && <BatchProgress progress={state.progress} />}
       {state.phase === 'stopped' && (
         <p className="notice notice-info" role="status">
-          Stopped after {(state.progress?.done ?? 0).toLocaleString()} of {(state.progress?.total ?? 0).toLocaleString()} inputs.
+          {t('batch.stopped', { done: state.progress?.done ?? 0, total: state.progress?.total ?? 0 })}
         </p>
       )}
       {state.phase === 'failed' && state.error && <RunError error={state.error} onRetry={start} />}

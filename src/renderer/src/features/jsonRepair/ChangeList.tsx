@@ -1,23 +1,25 @@
+import { useTranslation } from 'react-i18next'
 import type { RepairChange } from '../../../../shared/domain/jsonRepair.ts'
 import { changeWords, pathWords, valueText } from './describe.ts'
 
 /** One value change: where, and what it was → what it is now. */
 function ValueChange({ change }: { change: RepairChange }) {
+  const { t } = useTranslation('json')
   return (
     <>
-      <code className="json-path">{pathWords(change.path)}</code>
+      <code className="json-path">{pathWords(change.path, t)}</code>
       {(change.before !== undefined || change.after !== undefined) && (
         <span className="json-diff">
           {change.before !== undefined && (
             <del>
-              <span className="visually-hidden">was </span>
+              <span className="visually-hidden">{t('changes.was')}</span>
               {valueText(change.before)}
             </del>
           )}
           {change.before !== undefined && change.after !== undefined && <span aria-hidden="true"> → </span>}
           {change.after !== undefined && (
             <ins>
-              <span className="visually-hidden">{change.before !== undefined ? ', now ' : 'now '}</span>
+              <span className="visually-hidden">{change.before !== undefined ? t('changes.wasNow') : t('changes.now')}</span>
               {valueText(change.after)}
             </ins>
           )}
@@ -29,12 +31,13 @@ function ValueChange({ change }: { change: RepairChange }) {
 
 /** The changes that made the value valid, as a readable diff. `input` is the text syntax offsets point into. */
 export function ChangeList({ changes, input }: { changes: RepairChange[]; input: string }) {
-  if (changes.length === 0) return <p className="muted small">Nothing in the JSON itself had to change.</p>
+  const { t } = useTranslation('json')
+  if (changes.length === 0) return <p className="muted small">{t('changes.none')}</p>
   return (
-    <ol className="json-changes" aria-label="Changes">
+    <ol className="json-changes" aria-label={t('changes.list')}>
       {changes.map((change, index) => (
         <li key={index} data-kind={change.kind}>
-          <span className="json-change-words">{changeWords(change, input)}</span>
+          <span className="json-change-words">{changeWords(change, input, t)}</span>
           {change.kind !== 'syntax' && <ValueChange change={change} />}
         </li>
       ))}

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../ipc/client.ts'
 import { useInvoke } from '../../ipc/hooks.ts'
 import { useAction } from '../../ui/useAction.ts'
@@ -9,6 +10,7 @@ import { RunError } from './RunError.tsx'
  * the choice is saved in Settings. Render it only when there is a key: listing needs one.
  */
 export function ClaudeModelPicker({ current, onSaved }: { current: string; onSaved(): void }) {
+  const { t } = useTranslation('json')
   const id = useId()
   const models = useInvoke('claude:models', {})
   const save = useAction()
@@ -21,10 +23,10 @@ export function ClaudeModelPicker({ current, onSaved }: { current: string; onSav
 
   return (
     <div className="field json-claude-model">
-      <label htmlFor={id}>Claude model</label>
+      <label htmlFor={id}>{t('options.claudeModel')}</label>
       <select id={id} value={current} onChange={(e) => void choose(e.target.value)} disabled={models.loading || save.busy}>
-        {current === '' && <option value="">{models.loading ? 'Loading Claude models…' : 'Choose a model…'}</option>}
-        {!known && <option value={current}>{current} (not in the current list)</option>}
+        {current === '' && <option value="">{models.loading ? t('options.loadingClaude') : t('options.chooseClaude')}</option>}
+        {!known && <option value={current}>{t('options.unlisted', { model: current })}</option>}
         {list.map((m) => (
           <option key={m.id} value={m.id}>
             {m.displayName}

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ClaudeProgress } from '../../../../shared/domain/claude.ts'
 import { useNavigation } from '../../ui/navigation.ts'
 import type { ModeLayout } from './RepairMode.tsx'
@@ -19,15 +20,21 @@ export interface GenerateDraft {
 
 export const EMPTY_GENERATE_DRAFT: GenerateDraft = { prompt: '', system: '', maxTokens: '' }
 
+/** The answer limits this screen offers. */
+const MIN_TOKENS = 16
+const MAX_TOKENS = 64_000
+
 /** Claude's stage: waiting for the first words, writing (characters so far), done. */
 function ClaudeStage({ progress }: { progress: ClaudeProgress | undefined }) {
-  const characters = progress ? `${progress.characters.toLocaleString()} characters` : ''
-  const words =
-    !progress || progress.state === 'waiting'
-      ? `Waiting for Claude${progress ? ` (${progress.model})` : ''} to start writing…`
+  const { t } = useTranslation('json')
+  const characters = progress ? t('counts.character', { count: progress.characters }) : ''
+  const words = !progress
+    ? t('generate.waiting')
+    : progress.state === 'waiting'
+      ? t('generate.waitingFor', { model: progress.model })
       : progress.state === 'writing'
-        ? `Claude (${progress.model}) is writing: ${characters} received.`
-        : `Claude (${progress.model}) finished: ${characters}. Checking the answer…`
+        ? t('generate.writing', { model: progress.model, characters })
+        : t('generate.finished', { model: progress.model, characters })
   return (
     <p className="json-stage" role="status" data-state={progress?.state ?? 'waiting'}>
       {words}
@@ -36,38 +43,39 @@ function ClaudeStage({ progress }: { progress: ClaudeProgress | undefined }) {
 }
 
 function PromptPane({ draft, onDraft }: { draft: GenerateDraft; onDraft(draft: GenerateDraft): void }) {
+  const { t } = useTranslation('json')
   const id = useId()
   return (
     <section className="json-pane" aria-labelledby={`${id}-title`}>
       <div className="json-pane-head">
-        <h2 id={`${id}-title`}>Prompt</h2>
+        <h2 id={`${id}-title`}>{t('generate.prompt')}</h2>
       </div>
       <div className="field">
         <label htmlFor={`${id}-prompt`} className="visually-hidden">
-          Prompt for Claude
+          {t('generate.promptLabel')}
         </label>
         <textarea
           id={`${id}-prompt`}
           rows={7}
           value={draft.prompt}
-          placeholder="What should Claude write? The schema on the right says what shape the answer must have."
+          placeholder={t('generate.promptPlaceholder')}
           onChange={(e) => onDraft({ ...draft, prompt: e.target.value })}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-system`}>System prompt (optional)</label>
+        <label htmlFor={`${id}-system`}>{t('generate.system')}</label>
         <textarea id={`${id}-system`} rows={3} value={draft.system} onChange={(e) => onDraft({ ...draft, system: e.target.value })} />
       </div>
       <div className="field json-attempts">
-        <label htmlFor={`${id}-limit`}>Answer limit (tokens)</label>
+        <label htmlFor={`${id}-limit`}>{t('generate.limit')}</label>
         <input
           id={`${id}-limit`}
           type="number"
-          min={16}
-          max={64000}
+          min={MIN_TOKENS}
+          max={MAX_TOKENS}
           step={256}
           value={draft.maxTokens}
-          placeholder="Default"
+          placeholder={t('generate.limitPlaceholder')}
           onChange={(e) => onDraft({ ...draft, maxTokens: e.target.value })}
         />
       </div>
@@ -91,19 +99,20 @@ export function GenerateMode({
   workspace: SchemaWorkspace
   setup: RepairSetup
 }) {
+  const { t } = useTranslation('json')
   const { state } = run
   const { go } = useNavigation()
   const limit = Number(draft.maxTokens)
-  const limitOk = draft.maxTokens.trim() === '' || (Number.isInteger(limit) && limit >= 16 && limit <= 64_000)
+  const limitOk = draft.maxTokens.trim() === '' || (Number.isInteger(limit) && limit >= MIN_TOKENS && limit <= MAX_TOKENS)
   const blocked = !setup.claudeKey
-    ? 'Claude needs an Anthropic API key: add one in Settings.'
+    ? t('claude.needsKey')
     : !setup.settings.data?.claudeModel
-      ? 'Choose a Claude model in the options below.'
+      ? t('generate.chooseModel')
       : !draft.prompt.trim()
-        ? 'Write a prompt first.'
+        ? t('generate.needsPrompt')
         : !limitOk
-          ? 'The answer limit must be a whole number from 16 to 64,000.'
-          : schemaProblem(workspace.status)
+          ? t('generate.badLimit', { min: MIN_TOKENS, max: MAX_TOKENS })
+          : schemaProblem(workspace.status, t)
 
   const start = (): void => {
     if (!('schema' in workspace.status)) return
@@ -123,9 +132,9 @@ export function GenerateMode({
     <>
       {!setup.claudeKey && (
         <div className="notice notice-info">
-          <p>Generating needs Claude, and Claude needs an Anthropic API key. Everything else on this screen works without one.</p>
+          <p>{t('generate.keyNotice')}</p>
           <button type="button" className="button button-small" onClick={() => go('settings')}>
-            Open Settings
+            {t('run.openSettings')}
           </button>
         </div>
       )}
@@ -134,20 +143,20 @@ export function GenerateMode({
         {schemaPane}
       </div>
       {optionsPanel}
-      <RunBar label="Generate" running={state.phase === 'running'} blocked={blocked} onRun={start} onStop={run.stop} />
+      <RunBar label={t('generate.run')} running={state.phase === 'running'} blocked={blocked} onRun={start} onStop={run.stop} />
       {state.phase === 'running' && (
-        <section className="card json-live" aria-label="Progress">
+        <section className="card json-live" aria-label={t('run.progress')}>
           <ClaudeStage progress={state.progress.claude} />
           {state.progress.trace.length > 0 && <TraceList trace={state.progress.trace} live />}
         </section>
       )}
-      {state.phase === 'stopped' && <p className="notice notice-info">Stopped.</p>}
+      {state.phase === 'stopped' && <p className="notice notice-info">{t('generate.stopped')}</p>}
       {state.phase === 'failed' && state.error && <RunError error={state.error} onRetry={start} />}
       {state.phase === 'done' && state.result && (
         <>
           <details className="card json-answer">
-            <summary>Claude’s answer ({(answer ?? '').length.toLocaleString()} characters)</summary>
-            <pre className="code-block" tabIndex={0} aria-label="Claude’s answer">
+            <summary>{t('generate.answer', { characters: t('counts.character', { count: (answer ?? '').length }) })}</summary>
+            <pre className="code-block" tabIndex={0} aria-label={t('generate.answerLabel')}>
               {answer}
             </pre>
           </details>

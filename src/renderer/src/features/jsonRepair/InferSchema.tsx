@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { useAction } from '../../ui/useAction.ts'
@@ -6,6 +7,7 @@ import { prettySchema } from './useSchemaWorkspace.ts'
 
 /** A schema written from an example: a pasted sample, or the input text when no sample is given. */
 export function InferSchema({ input, onSchema }: { input: string; onSchema(text: string): void }) {
+  const { t } = useTranslation('json')
   const id = useId()
   const [sample, setSample] = useState('')
   const [note, setNote] = useState('')
@@ -15,14 +17,14 @@ export function InferSchema({ input, onSchema }: { input: string; onSchema(text:
   const infer = async (): Promise<void> => {
     setNote('')
     const ok = await action.run(async () => onSchema(prettySchema(await api.invoke('json:inferSchema', { json: source }))))
-    if (ok) setNote(`Schema inferred from ${sample.trim() ? 'the sample' : 'the input'}: check it, then save it if you will use it again.`)
+    if (ok) setNote(sample.trim() ? t('infer.fromSample') : t('infer.fromInput'))
   }
 
   return (
     <details className="json-infer">
-      <summary>Infer a schema from a JSON sample</summary>
+      <summary>{t('infer.summary')}</summary>
       <label htmlFor={id} className="small">
-        JSON sample
+        {t('infer.sample')}
       </label>
       <textarea
         id={id}
@@ -31,11 +33,11 @@ export function InferSchema({ input, onSchema }: { input: string; onSchema(text:
         spellCheck={false}
         value={sample}
         onChange={(e) => setSample(e.target.value)}
-        placeholder={input.trim() ? 'Leave empty to use the input text' : 'Paste an example of the JSON you want'}
+        placeholder={input.trim() ? t('infer.useInput') : t('infer.pasteSample')}
       />
       <div className="form-actions">
         <button type="button" className="button button-small" onClick={() => void infer()} disabled={!source.trim() || action.busy}>
-          {action.busy ? 'Inferring…' : 'Infer schema'}
+          {action.busy ? t('infer.inferring') : t('infer.infer')}
         </button>
         <span className="muted small" role="status">
           {note}

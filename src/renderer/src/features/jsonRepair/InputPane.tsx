@@ -1,10 +1,12 @@
 import { useId, useState, type DragEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DEFAULT_REPAIR_LIMITS } from '../../../../shared/domain/jsonRepair.ts'
 import { FileButton } from '../../ui/FileButton.tsx'
 import { readTextFile } from './readTextFile.ts'
 
 /** The text to repair: typed, pasted, opened or dropped (a text file's contents replace the text). */
 export function InputPane({ text, onText }: { text: string; onText(text: string): void }) {
+  const { t } = useTranslation('json')
   const id = useId()
   const [note, setNote] = useState('')
   const [dragging, setDragging] = useState(false)
@@ -13,7 +15,7 @@ export function InputPane({ text, onText }: { text: string; onText(text: string)
     if (!file) return
     try {
       onText(await readTextFile(file, DEFAULT_REPAIR_LIMITS.maxInputBytes))
-      setNote(`Opened ${file.name}.`)
+      setNote(t('input.opened', { name: file.name }))
     } catch (error) {
       setNote((error as Error).message)
     }
@@ -34,9 +36,9 @@ export function InputPane({ text, onText }: { text: string; onText(text: string)
   return (
     <section className="json-pane" aria-labelledby={`${id}-title`}>
       <div className="json-pane-head">
-        <h2 id={`${id}-title`}>Input</h2>
+        <h2 id={`${id}-title`}>{t('input.title')}</h2>
         <FileButton
-          label="Open file…"
+          label={t('input.open')}
           className="button button-small"
           accept=".json,.jsonl,.ndjson,.txt,.md,.csv,text/*,application/json"
           onFile={(file) => void open(file)}
@@ -50,7 +52,7 @@ export function InputPane({ text, onText }: { text: string; onText(text: string)
         onDrop={onDrop}
       >
         <label htmlFor={id} className="visually-hidden">
-          Text to repair
+          {t('input.label')}
         </label>
         <textarea
           id={id}
@@ -58,13 +60,13 @@ export function InputPane({ text, onText }: { text: string; onText(text: string)
           rows={14}
           spellCheck={false}
           value={text}
-          placeholder="Paste a model’s answer, or drop a text file here. The JSON in it may be fenced, surrounded by prose, or broken."
+          placeholder={t('input.placeholder')}
           onChange={(e) => onText(e.target.value)}
         />
       </div>
       <p className="json-pane-foot muted small">
         <span role="status">{note}</span>
-        <span>{text ? `${text.length.toLocaleString()} characters` : ''}</span>
+        <span>{text ? t('counts.character', { count: text.length }) : ''}</span>
       </p>
     </section>
   )

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { useHandoff, type Handoff } from '../../ui/navigation.ts'
 import { ScreenHeader } from '../../ui/ScreenHeader.tsx'
@@ -18,6 +19,7 @@ import { useSchemaWorkspace } from './useSchemaWorkspace.ts'
  * keeps them (and a running batch goes on).
  */
 export function JsonRepairScreen() {
+  const { t } = useTranslation('json')
   const baseId = useId()
   const [mode, setMode] = useState<JsonMode>('repair')
   const [text, setText] = useState('')
@@ -46,10 +48,7 @@ export function JsonRepairScreen() {
   }
   return (
     <div className="screen json-screen">
-      <ScreenHeader
-        title="JSON"
-        description="Turn a model’s messy output into JSON that validates against your schema, and see exactly what changed."
-      />
+      <ScreenHeader title={t('title')} description={t('description')} />
       {setup.settings.error && <ErrorNotice error={setup.settings.error} onRetry={setup.settings.reload} />}
       <ModeTabs baseId={baseId} mode={mode} onMode={setMode} />
       <div id={panelId(baseId)} role="tabpanel" aria-labelledby={tabId(baseId, mode)} className="json-panel">

@@ -1,12 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export type JsonMode = 'repair' | 'generate' | 'batch'
 
-const MODES: { id: JsonMode; label: string }[] = [
-  { id: 'repair', label: 'Repair text' },
-  { id: 'generate', label: 'Generate with Claude' },
-  { id: 'batch', label: 'Batch' },
-]
+const MODES = [
+  { id: 'repair', label: 'modes.repair' },
+  { id: 'generate', label: 'modes.generate' },
+  { id: 'batch', label: 'modes.batch' },
+] as const satisfies { id: JsonMode; label: string }[]
 
 export function tabId(baseId: string, mode: JsonMode): string {
   return `${baseId}-tab-${mode}`
@@ -19,6 +20,7 @@ export function panelId(baseId: string): string {
 
 /** The screen's three ways in, as tabs: arrow keys move between them, as in any tab strip. */
 export function ModeTabs({ baseId, mode, onMode }: { baseId: string; mode: JsonMode; onMode(mode: JsonMode): void }) {
+  const { t } = useTranslation('json')
   const tabs = useRef<Partial<Record<JsonMode, HTMLButtonElement | null>>>({})
   const onKeyDown = (event: KeyboardEvent): void => {
     const index = MODES.findIndex((m) => m.id === mode)
@@ -31,7 +33,7 @@ export function ModeTabs({ baseId, mode, onMode }: { baseId: string; mode: JsonM
     tabs.current[target.id]?.focus()
   }
   return (
-    <div className="snippet-tabs json-tabs" role="tablist" aria-label="Mode">
+    <div className="snippet-tabs json-tabs" role="tablist" aria-label={t('modes.label')}>
       {MODES.map((m) => (
         <button
           key={m.id}
@@ -48,7 +50,7 @@ export function ModeTabs({ baseId, mode, onMode }: { baseId: string; mode: JsonM
           onClick={() => onMode(m.id)}
           onKeyDown={onKeyDown}
         >
-          {m.label}
+          {t(m.label)}
         </button>
       ))}
     </div>

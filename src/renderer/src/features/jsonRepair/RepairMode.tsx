@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { InputPane } from './InputPane.tsx'
 import { ResultView } from './ResultView.tsx'
 import { RunBar } from './RunBar.tsx'
@@ -24,8 +25,9 @@ export function RepairMode({
   schemaPane,
   optionsPanel,
 }: ModeLayout & { run: RepairRun; text: string; onText(text: string): void; workspace: SchemaWorkspace; setup: RepairSetup }) {
+  const { t } = useTranslation('json')
   const { state } = run
-  const blocked = text.trim() ? schemaProblem(workspace.status) : 'Paste or drop the text to repair first.'
+  const blocked = text.trim() ? schemaProblem(workspace.status, t) : t('repair.needsText')
   const start = (): void => {
     if (!('schema' in workspace.status)) return
     run.start({ text, schema: workspace.status.schema, options: setup.options, claude: setup.claude }, { text })
@@ -37,13 +39,13 @@ export function RepairMode({
         {schemaPane}
       </div>
       {optionsPanel}
-      <RunBar label="Repair" running={state.phase === 'running'} blocked={blocked} onRun={start} onStop={run.stop} />
+      <RunBar label={t('repair.run')} running={state.phase === 'running'} blocked={blocked} onRun={start} onStop={run.stop} />
       {state.phase === 'running' && (
-        <section className="card json-live" aria-label="Progress">
+        <section className="card json-live" aria-label={t('run.progress')}>
           <TraceList trace={state.progress} live />
         </section>
       )}
-      {state.phase === 'stopped' && <p className="notice notice-info">Stopped. Nothing was changed.</p>}
+      {state.phase === 'stopped' && <p className="notice notice-info">{t('repair.stopped')}</p>}
       {state.phase === 'failed' && state.error && <RunError error={state.error} onRetry={start} />}
       {state.phase === 'done' && state.result && <ResultView result={state.result} input={state.request?.text ?? ''} />}
     </>

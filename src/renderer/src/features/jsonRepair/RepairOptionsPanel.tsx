@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useNavigation } from '../../ui/navigation.ts'
 import { ClaudeModelPicker } from './ClaudeModelPicker.tsx'
 import type { RepairSetup } from './useRepairSetup.ts'
@@ -8,6 +9,7 @@ import type { RepairSetup } from './useRepairSetup.ts'
  * In Generate mode Claude writes the answer itself, so "try last" is not offered there.
  */
 export function RepairOptionsPanel({ setup, offerClaudeLast }: { setup: RepairSetup; offerClaudeLast: boolean }) {
+  const { t } = useTranslation('json')
   const id = useId()
   const { go } = useNavigation()
   const { choices, change, claudeBlocked } = setup
@@ -16,32 +18,32 @@ export function RepairOptionsPanel({ setup, offerClaudeLast }: { setup: RepairSe
   return (
     <section className="json-options" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="visually-hidden">
-        Options
+        {t('options.title')}
       </h2>
       <label className="check">
         <input type="checkbox" checked={choices.useModel} onChange={(e) => change({ useModel: e.target.checked })} />
         <span>
-          Use the local model when needed
-          <span className="muted small json-option-help">Only when the steps without a model cannot make the text valid.</span>
+          {t('options.useModel')}
+          <span className="muted small json-option-help">{t('options.useModelHelp')}</span>
         </span>
       </label>
       <div className="json-option-fields">
         <div className="field">
-          <label htmlFor={`${id}-model`}>Local model</label>
+          <label htmlFor={`${id}-model`}>{t('options.model')}</label>
           <select
             id={`${id}-model`}
             value={choices.model}
             onChange={(e) => change({ model: e.target.value })}
             disabled={!choices.useModel || names.length === 0}
           >
-            {names.length === 0 && <option value="">{setup.models.loading ? 'Loading…' : 'No models installed'}</option>}
+            {names.length === 0 && <option value="">{setup.models.loading ? t('options.loading') : t('options.noModels')}</option>}
             {names.map((name) => (
               <option key={name}>{name}</option>
             ))}
           </select>
         </div>
         <div className="field json-attempts">
-          <label htmlFor={`${id}-attempts`}>Attempts</label>
+          <label htmlFor={`${id}-attempts`}>{t('options.attempts')}</label>
           <input
             id={`${id}-attempts`}
             type="number"
@@ -66,14 +68,14 @@ export function RepairOptionsPanel({ setup, offerClaudeLast }: { setup: RepairSe
               onChange={(e) => change({ claudeLast: e.target.checked })}
               aria-describedby={`${id}-claude`}
             />
-            <span>Let Claude try last</span>
+            <span>{t('options.claudeLast')}</span>
           </label>
           <span id={`${id}-claude`} className="muted small">
-            {claudeBlocked ?? 'Sends the text and the schema to Anthropic, only when nothing else made it valid.'}
+            {claudeBlocked ?? t('options.claudeLastHelp')}
           </span>
           {!setup.claudeKey && (
             <button type="button" className="button button-small" onClick={() => go('settings')}>
-              Open Settings
+              {t('run.openSettings')}
             </button>
           )}
         </div>

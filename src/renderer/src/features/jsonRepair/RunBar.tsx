@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * A mode's Run and Stop. Run stays focusable when it cannot start, and `blocked` says why beside
@@ -17,12 +18,13 @@ export function RunBar({
   onRun(): void
   onStop(): void
 }) {
+  const { t } = useTranslation('json')
   const id = useId()
   return (
     <div className="json-run-bar">
       {running ? (
         <button type="button" className="button button-danger" onClick={onStop}>
-          Stop
+          {t('run.stop')}
         </button>
       ) : (
         <button

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { ErrorText } from '../../ui/ErrorNotice.tsx'
 import { useNavigation } from '../../ui/navigation.ts'
@@ -7,6 +8,7 @@ const FIXED_IN_SETTINGS = new Set<ErrorInfo['code']>(['CLAUDE_NOT_CONFIGURED', '
 
 /** A failed run or Claude call: the message, what to do (the retry time when rate limited), and the way to Settings when that is the fix. */
 export function RunError({ error, onRetry }: { error: ErrorInfo; onRetry?: () => void }) {
+  const { t } = useTranslation('json')
   const { go } = useNavigation()
   return (
     <div className="notice notice-error" role="alert">
@@ -14,12 +16,12 @@ export function RunError({ error, onRetry }: { error: ErrorInfo; onRetry?: () =>
       <div className="form-actions">
         {FIXED_IN_SETTINGS.has(error.code) && (
           <button type="button" className="button button-small" onClick={() => go('settings')}>
-            Open Settings
+            {t('run.openSettings')}
           </button>
         )}
         {onRetry && error.retryable && (
           <button type="button" className="button button-small" onClick={onRetry}>
-            Try again
+            {t('run.tryAgain')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SavedSchema } from '../../../../shared/domain/jsonJobs.ts'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -7,6 +8,7 @@ import type { SchemaWorkspace } from './useSchemaWorkspace.ts'
 
 /** The saved schemas: built-in examples and the user's own, to pick from, save to and delete from. */
 export function SchemaLibraryPicker({ workspace }: { workspace: SchemaWorkspace }) {
+  const { t } = useTranslation('json')
   const id = useId()
   const { library, picked, status } = workspace
   const [naming, setNaming] = useState<string>()
@@ -30,13 +32,13 @@ export function SchemaLibraryPicker({ workspace }: { workspace: SchemaWorkspace 
     })
     if (!ok || !saved) return
     setNaming(undefined)
-    setNote(`Saved as “${saved.name}”.`)
+    setNote(t('library.savedAs', { name: saved.name }))
     workspace.pick(saved)
     library.reload()
   }
   const remove = async (schema: SavedSchema): Promise<void> => {
     if (!(await action.run(() => api.invoke('schemas:delete', { id: schema.id })))) return
-    setNote(`Deleted “${schema.name}”.`)
+    setNote(t('library.deleted', { name: schema.name }))
     workspace.pick(undefined)
     library.reload()
   }
@@ -45,12 +47,12 @@ export function SchemaLibraryPicker({ workspace }: { workspace: SchemaWorkspace 
     <div className="json-library">
       <div className="json-library-row">
         <label htmlFor={id} className="inline-label">
-          Saved schemas
+          {t('library.saved')}
         </label>
         <select id={id} value={picked?.id ?? ''} onChange={(e) => choose(e.target.value)} disabled={list.length === 0}>
-          {!picked && <option value="">{library.loading ? 'Loading…' : 'Not saved'}</option>}
+          {!picked && <option value="">{library.loading ? t('library.loading') : t('library.notSaved')}</option>}
           {examples.length > 0 && (
-            <optgroup label="Examples">
+            <optgroup label={t('library.examples')}>
               {examples.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -59,7 +61,7 @@ export function SchemaLibraryPicker({ workspace }: { workspace: SchemaWorkspace 
             </optgroup>
           )}
           {own.length > 0 && (
-            <optgroup label="Yours">
+            <optgroup label={t('library.yours')}>
               {own.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -74,7 +76,7 @@ export function SchemaLibraryPicker({ workspace }: { workspace: SchemaWorkspace 
           onClick={() => setNaming(picked && !picked.builtIn ? picked.name : '')}
           disabled={!('schema' in status) || naming !== undefined}
         >
-          Save as…
+          {t('library.saveAs')}
         </button>
         {picked && !picked.builtIn && (
           <button
@@ -82,24 +84,24 @@ export function SchemaLibraryPicker({ workspace }: { workspace: SchemaWorkspace 
             className="button button-small button-danger"
             onClick={() => void remove(picked)}
             disabled={action.busy}
-            aria-label={`Delete the saved schema “${picked.name}”`}
+            aria-label={t('library.deleteLabel', { name: picked.name })}
           >
-            Delete
+            {t('library.delete')}
           </button>
         )}
       </div>
-      {workspace.edited && <p className="muted small">Edited since you picked it; save it to keep the changes.</p>}
+      {workspace.edited && <p className="muted small">{t('library.edited')}</p>}
       {naming !== undefined && (
         <form className="json-library-row" onSubmit={(e) => void save(e)}>
           <label htmlFor={`${id}-name`} className="inline-label">
-            Name
+            {t('library.name')}
           </label>
           <input id={`${id}-name`} value={naming} onChange={(e) => setNaming(e.target.value)} maxLength={120} autoFocus />
           <button type="submit" className="button button-small button-primary" disabled={!naming.trim() || action.busy}>
-            Save
+            {t('library.save')}
           </button>
           <button type="button" className="button button-small" onClick={() => setNaming(undefined)}>
-            Cancel
+            {t('library.cancel')}
           </button>
         </form>
       )}

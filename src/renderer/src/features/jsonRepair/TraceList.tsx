@@ -1,16 +1,16 @@
+import { useTranslation } from 'react-i18next'
 import type { RepairTrace } from '../../../../shared/domain/jsonRepair.ts'
 import { formatMs, OUTCOME_WORDS, pathWords, TRACE_STEP_WORDS } from './describe.ts'
 
 function TraceEntry({ entry }: { entry: RepairTrace }) {
+  const { t } = useTranslation('json')
+  const step = t(TRACE_STEP_WORDS[entry.step])
   return (
     <li className="json-trace-entry" data-outcome={entry.outcome}>
       <div className="json-trace-head">
-        <span className="json-trace-step">
-          {TRACE_STEP_WORDS[entry.step]}
-          {entry.attempt !== undefined && ` · attempt ${entry.attempt}`}
-        </span>
-        <span className="json-outcome">{OUTCOME_WORDS[entry.outcome]}</span>
-        {entry.outcome !== 'running' && <span className="muted small">{formatMs(entry.ms)}</span>}
+        <span className="json-trace-step">{entry.attempt === undefined ? step : t('trace.attempt', { step, attempt: entry.attempt })}</span>
+        <span className="json-outcome">{t(OUTCOME_WORDS[entry.outcome])}</span>
+        {entry.outcome !== 'running' && <span className="muted small">{formatMs(entry.ms, t)}</span>}
       </div>
       <p className="small">{entry.detail}</p>
       {entry.error && <p className="small json-trace-error">{entry.error.message}</p>}
@@ -18,7 +18,7 @@ function TraceEntry({ entry }: { entry: RepairTrace }) {
         <ul className="json-trace-errors small">
           {entry.errors.map((e, i) => (
             <li key={i}>
-              <code>{pathWords(e.path)}</code> {e.message}
+              <code>{pathWords(e.path, t)}</code> {e.message}
             </li>
           ))}
         </ul>
@@ -40,11 +40,12 @@ function settled(trace: RepairTrace[]): RepairTrace[] {
  * new step is read out once.
  */
 export function TraceList({ trace, live }: { trace: RepairTrace[]; live?: boolean }) {
-  if (trace.length === 0) return live ? <p className="muted small">Starting…</p> : null
+  const { t } = useTranslation('json')
+  if (trace.length === 0) return live ? <p className="muted small">{t('trace.starting')}</p> : null
   return (
     <ol
       className="json-trace"
-      aria-label={live ? 'What is happening' : 'What happened'}
+      aria-label={live ? t('trace.live') : t('trace.done')}
       role={live ? 'log' : undefined}
       aria-live={live ? 'polite' : undefined}
     >

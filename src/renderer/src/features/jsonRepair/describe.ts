@@ -1,49 +1,52 @@
+import type { TFunction } from 'i18next'
 import type { ChangeKind, RepairChange, RepairStep, TraceOutcome } from '../../../../shared/domain/jsonRepair.ts'
 
+type T = TFunction<'json'>
+
 /** The pipeline's steps in words, as the result and the "what happened" list name them. */
-export const STEP_WORDS: Record<RepairStep, string> = {
-  parse: 'Parsed as it was',
-  extract: 'Taken out of the surrounding text',
-  syntax: 'Syntax repaired',
-  coerce: 'Values fitted to the schema',
-  model: 'Rewritten by the local model',
-  claude: 'Rewritten by Claude',
-}
+export const STEP_WORDS = {
+  parse: 'steps.parse',
+  extract: 'steps.extract',
+  syntax: 'steps.syntax',
+  coerce: 'steps.coerce',
+  model: 'steps.model',
+  claude: 'steps.claude',
+} as const satisfies Record<RepairStep, string>
 
 /** The same steps as actions, for the "what happened" list, where a step may also fail. */
-export const TRACE_STEP_WORDS: Record<RepairStep, string> = {
-  parse: 'Read the text as JSON',
-  extract: 'Look for JSON in the text',
-  syntax: 'Repair the syntax',
-  coerce: 'Fit values to the schema',
-  model: 'Ask the local model',
-  claude: 'Ask Claude',
-}
+export const TRACE_STEP_WORDS = {
+  parse: 'traceSteps.parse',
+  extract: 'traceSteps.extract',
+  syntax: 'traceSteps.syntax',
+  coerce: 'traceSteps.coerce',
+  model: 'traceSteps.model',
+  claude: 'traceSteps.claude',
+} as const satisfies Record<RepairStep, string>
 
-export const OUTCOME_WORDS: Record<TraceOutcome, string> = {
-  running: 'working…',
-  valid: 'valid',
-  invalid: 'not valid yet',
-  failed: 'failed',
-  skipped: 'skipped',
-}
+export const OUTCOME_WORDS = {
+  running: 'outcomes.running',
+  valid: 'outcomes.valid',
+  invalid: 'outcomes.invalid',
+  failed: 'outcomes.failed',
+  skipped: 'outcomes.skipped',
+} as const satisfies Record<TraceOutcome, string>
 
-const KIND_WORDS: Record<Exclude<ChangeKind, 'syntax'>, string> = {
-  'number-from-string': 'Text read as a number',
-  'boolean-from-string': 'Text read as true or false',
-  'string-from-scalar': 'Value written as text',
-  'enum-case': 'Matched to an allowed value',
-  'wrap-in-array': 'Wrapped in a list',
-  'drop-property': 'Removed a property the schema does not allow',
-  'drop-null': 'Removed an empty (null) optional value',
-  add: 'Added',
-  remove: 'Removed',
-  replace: 'Changed',
-}
+const KIND_WORDS = {
+  'number-from-string': 'changes.kind.number-from-string',
+  'boolean-from-string': 'changes.kind.boolean-from-string',
+  'string-from-scalar': 'changes.kind.string-from-scalar',
+  'enum-case': 'changes.kind.enum-case',
+  'wrap-in-array': 'changes.kind.wrap-in-array',
+  'drop-property': 'changes.kind.drop-property',
+  'drop-null': 'changes.kind.drop-null',
+  add: 'changes.kind.add',
+  remove: 'changes.kind.remove',
+  replace: 'changes.kind.replace',
+} as const satisfies Record<Exclude<ChangeKind, 'syntax'>, string>
 
 /** A JSON Pointer as a person reads it: '' is the whole value. */
-export function pathWords(pointer: string): string {
-  return pointer === '' ? 'the whole value' : pointer
+export function pathWords(pointer: string, t: T): string {
+  return pointer === '' ? t('changes.wholeValue') : pointer
 }
 
 /** A value in a line of the diff: its JSON, cut short when long. */
@@ -60,36 +63,35 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 }
 
 /** What one syntax edit did, in words: inserted, removed or replaced, and where in the input. */
-function syntaxWords(change: RepairChange, input: string): string {
-  const removed = typeof change.before === 'string' ? change.before : ''
-  const added = typeof change.after === 'string' ? change.after : ''
+function syntaxWords(change: RepairChange, input: string, t: T): string {
+  const removed = typeof change.before === 'string' ? quoted(change.before, t) : ''
+  const added = typeof change.after === 'string' ? quoted(change.after, t) : ''
   const place = change.at === undefined ? undefined : lineAndColumn(input, change.at)
-  const where = place ? ` at line ${place.line}, column ${place.column}` : ''
-  if (removed && added) return `Replaced ${quoted(removed)} with ${quoted(added)}${where}`
-  if (added) return `Inserted ${quoted(added)}${where}`
-  if (removed) return `Removed ${quoted(removed)}${where}`
-  return `Rewrote the JSON text${where}`
+  if (removed && added) return place ? t('changes.replacedAt', { removed, added, ...place }) : t('changes.replaced', { removed, added })
+  if (added) return place ? t('changes.insertedAt', { added, ...place }) : t('changes.inserted', { added })
+  if (removed) return place ? t('changes.removedAt', { removed, ...place }) : t('changes.removed', { removed })
+  return place ? t('changes.rewroteAt', place) : t('changes.rewrote')
 }
 
 /** Whitespace made visible, so an edit of a line break or a space can be read. */
-function quoted(text: string): string {
+function quoted(text: string, t: T): string {
+  if (text === '') return ''
   const shown = text
     .replace(/\n/g, '⏎')
     .replace(/\t/g, '⇥')
     .replace(/^ +$/, (spaces) => '␠'.repeat(spaces.length))
-  return `“${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}”`
+  return t('changes.quoted', { text: shown.length > 40 ? `${shown.slice(0, 39)}…` : shown })
 }
 
 /** The headline of a change: for syntax, the edit and its place; otherwise what kind of change it was. */
-export function changeWords(change: RepairChange, input: string): string {
-  return change.kind === 'syntax' ? syntaxWords(change, input) : KIND_WORDS[change.kind]
+export function changeWords(change: RepairChange, input: string, t: T): string {
+  return change.kind === 'syntax' ? syntaxWords(change, input, t) : t(KIND_WORDS[change.kind])
 }
 
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
+export function formatMs(ms: number, t: T): string {
+  return ms < 1000 ? t('time.ms', { ms: Math.round(ms) }) : t('time.seconds', { seconds: ms / 1000 })
 }
 
-export function callsWords(calls: number): string {
-  if (calls === 0) return 'no model calls'
-  return calls === 1 ? '1 model call' : `${calls} model calls`
+export function callsWords(calls: number, t: T): string {
+  return t('counts.modelCall', { count: calls })
 }

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../ui/format.ts'
+import { i18n } from '../../i18n/i18n.ts'
 
 /**
  * A dropped or picked file's text, or why it has none: too large for the run, or binary (a NUL
@@ -6,9 +6,9 @@ import { formatBytes } from '../../ui/format.ts'
  */
 export async function readTextFile(file: File, maxBytes: number): Promise<string> {
   if (file.size > maxBytes) {
-    throw new Error(`${file.name} is ${formatBytes(file.size)}; this screen takes files up to ${formatBytes(maxBytes)}.`)
+    throw new Error(i18n.t('json:input.tooLarge', { name: file.name, size: file.size, max: maxBytes }))
   }
   const text = await file.text()
-  if (text.includes('\u0000')) throw new Error(`${file.name} is not a text file. Drop or choose a .json, .jsonl, .csv, .txt or .md file.`)
+  if (text.includes('\u0000')) throw new Error(i18n.t('json:input.notText', { name: file.name }))
   return text
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { ClaudeProgress } from '../../../../shared/domain/claude.ts'
 import type { JsonBatchEvent, JsonRunEvent } from '../../../../shared/domain/jsonJobs.ts'
 import type { RepairTrace } from '../../../../shared/domain/jsonRepair.ts'
@@ -42,8 +43,8 @@ export function useJsonRuns(): { repair: RepairRun; generate: GenerateRun; batch
 }
 
 /** Why the schema cannot be run against yet; a schema still being checked may run (main checks it again). */
-export function schemaProblem(status: SchemaStatus): string | undefined {
-  if (status.state === 'empty') return 'Pick or write a schema first.'
-  if (status.state === 'invalid') return 'Fix the schema first: the problem is shown under the editor.'
+export function schemaProblem(status: SchemaStatus, t: TFunction<'json'>): string | undefined {
+  if (status.state === 'empty') return t('schema.missing')
+  if (status.state === 'invalid') return t('schema.invalid')
   return undefined
 }

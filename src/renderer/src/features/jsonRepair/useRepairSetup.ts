@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DEFAULT_REPAIR_ATTEMPTS, DEFAULT_REPAIR_MODEL, type RepairOptions } from '../../../../shared/domain/jsonRepair.ts'
 import type { ModelSummary } from '../../../../shared/domain/models.ts'
 import type { SecretsStatus, Settings } from '../../../../shared/domain/settings.ts'
@@ -41,6 +42,7 @@ function preferredModel(models: ModelSummary[], settings: Settings | undefined):
  * from Settings and the installed models, and stay on this screen.
  */
 export function useRepairSetup(): RepairSetup {
+  const { t } = useTranslation('json')
   const settings = useInvoke('settings:get', {})
   const secrets = useInvoke('secrets:status', {})
   const models = useInvoke('models:list', {})
@@ -52,11 +54,7 @@ export function useRepairSetup(): RepairSetup {
     claudeLast: own.claudeLast ?? false,
   }
   const claudeKey = hasClaudeKey(secrets.data)
-  const claudeBlocked = !claudeKey
-    ? 'Claude needs an Anthropic API key: add one in Settings.'
-    : !settings.data?.claudeModel
-      ? 'Choose a Claude model first.'
-      : undefined
+  const claudeBlocked = !claudeKey ? t('claude.needsKey') : !settings.data?.claudeModel ? t('claude.needsModel') : undefined
   const limits = settings.data ? { limits: { timeMs: settings.data.jsonTimeLimitSeconds * 1000 } } : {}
   const options: RepairOptions = choices.useModel
     ? { attempts: choices.attempts, ...(choices.model ? { model: choices.model } : {}), ...limits }

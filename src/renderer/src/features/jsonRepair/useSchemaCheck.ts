@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next'
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SchemaCheck } from '../../../../shared/domain/jsonJobs.ts'
 import type { JsonSchemaObject } from '../../../../shared/domain/jsonRepair.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
@@ -18,23 +20,24 @@ type Checked = { text: string; check: SchemaCheck } | { text: string; error: Err
 type Parsed = { schema: JsonSchemaObject } | { error: Pick<ErrorInfo, 'message' | 'hint'> } | undefined
 
 /** What the editor holds, read as JSON here: a typo is reported at once, without asking main. */
-function parseSchemaText(text: string): Parsed {
+function parseSchemaText(text: string, t: TFunction<'json'>): Parsed {
   if (!text.trim()) return undefined
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (error) {
-    return { error: { message: `The schema is not valid JSON: ${(error as Error).message}` } }
+    return { error: { message: t('schema.notJson', { reason: (error as Error).message }) } }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: { message: 'A schema must be a JSON object, such as {"type": "object", "properties": {…}}.' } }
+    return { error: { message: t('schema.notObject') } }
   }
   return { schema: value as JsonSchemaObject }
 }
 
 /** The schema in the editor, checked by main (ajv compiles it) shortly after the user stops typing. */
 export function useSchemaCheck(text: string): SchemaStatus {
-  const parsed = useMemo(() => parseSchemaText(text), [text])
+  const { t } = useTranslation('json')
+  const parsed = useMemo(() => parseSchemaText(text, t), [text, t])
   const [checked, setChecked] = useState<Checked>()
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
-import { formatBytes } from '../../ui/format.ts'
 import { useAction } from '../../ui/useAction.ts'
 
 /** A modal confirmation: deleting frees disk space but the model must be downloaded again to use it. */
@@ -14,6 +14,7 @@ export function DeleteModelDialog({
   sizeBytes: number
   onClose: (deleted: boolean) => void
 }) {
+  const { t } = useTranslation('models')
   const ref = useRef<HTMLDialogElement>(null)
   const { run, busy, error } = useAction()
 
@@ -29,18 +30,15 @@ export function DeleteModelDialog({
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="delete-title" onCancel={() => onClose(false)}>
-      <h2 id="delete-title">Delete {model}?</h2>
-      <p>
-        This frees about {formatBytes(sizeBytes)}. Chats that use it will need it pulled again. Layers shared with other installed models
-        stay.
-      </p>
+      <h2 id="delete-title">{t('delete.title', { model })}</h2>
+      <p>{t('delete.body', { size: sizeBytes })}</p>
       {error && <ErrorNotice error={error} />}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => onClose(false)} autoFocus>
-          Keep it
+          {t('delete.keep')}
         </button>
         <button type="button" className="button button-danger" onClick={() => void remove()} disabled={busy}>
-          {busy ? 'Deleting…' : `Delete ${model}`}
+          {busy ? t('delete.deleting') : t('delete.confirm', { model })}
         </button>
       </div>
     </dialog>

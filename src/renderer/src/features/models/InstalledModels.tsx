@@ -1,33 +1,35 @@
 import { Fragment, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DEFAULT_MODEL, type ModelSummary } from '../../../../shared/domain/models.ts'
-import { formatBytes, formatDate } from '../../ui/format.ts'
+import { formatBytes, formatDate, formatNumber } from '../../i18n/format.ts'
 import { DeleteModelDialog } from './DeleteModelDialog.tsx'
 import { KindBadge } from './KindBadge.tsx'
 import { ModelDetailsPanel } from './ModelDetailsPanel.tsx'
 
 /** The installed models, each with its details on demand and a confirmed delete. */
 export function InstalledModels({ models, onChanged }: { models: ModelSummary[]; onChanged: () => void }) {
+  const { t } = useTranslation('models')
   const [open, setOpen] = useState<string>()
   const [deleting, setDeleting] = useState<ModelSummary>()
   return (
     <>
       <div className="table-wrap">
         <table className="table">
-          <caption className="visually-hidden">Installed models</caption>
+          <caption className="visually-hidden">{t('installed.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Parameters</th>
-              <th scope="col">Quantization</th>
+              <th scope="col">{t('installed.name')}</th>
+              <th scope="col">{t('installed.parameters')}</th>
+              <th scope="col">{t('installed.quantization')}</th>
               <th scope="col" className="numeric">
-                Context
+                {t('installed.context')}
               </th>
               <th scope="col" className="numeric">
-                Size
+                {t('installed.size')}
               </th>
-              <th scope="col">Updated</th>
+              <th scope="col">{t('installed.updated')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('installed.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -40,12 +42,12 @@ export function InstalledModels({ models, onChanged }: { models: ModelSummary[];
                     <span className="model-badges">
                       {m.family && <span className="muted small model-family">{m.family}</span>}
                       <KindBadge kind={m.kind} />
-                      {m.name === DEFAULT_MODEL && <span className="badge">default</span>}
+                      {m.name === DEFAULT_MODEL && <span className="badge">{t('defaultBadge')}</span>}
                     </span>
                   </th>
                   <td>{m.parameterSize ?? '—'}</td>
                   <td>{m.quantization ?? '—'}</td>
-                  <td className="numeric">{m.contextLength ? m.contextLength.toLocaleString() : '—'}</td>
+                  <td className="numeric">{m.contextLength ? formatNumber(m.contextLength) : '—'}</td>
                   <td className="numeric">{formatBytes(m.sizeBytes)}</td>
                   <td className="nowrap">{formatDate(m.modifiedAt)}</td>
                   <td className="row-actions">
@@ -53,13 +55,18 @@ export function InstalledModels({ models, onChanged }: { models: ModelSummary[];
                       type="button"
                       className="button button-small"
                       aria-expanded={open === m.name}
-                      aria-label={`Details of ${m.name}`}
+                      aria-label={t('installed.detailsOf', { model: m.name })}
                       onClick={() => setOpen(open === m.name ? undefined : m.name)}
                     >
-                      Details
+                      {t('installed.details')}
                     </button>
-                    <button type="button" className="button button-small" aria-label={`Delete ${m.name}`} onClick={() => setDeleting(m)}>
-                      Delete
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={t('installed.deleteModel', { model: m.name })}
+                      onClick={() => setDeleting(m)}
+                    >
+                      {t('installed.delete')}
                     </button>
                   </td>
                 </tr>

@@ -1,50 +1,56 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { PullJob } from '../../../../shared/domain/pull.ts'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
-import { formatBytes, formatDuration } from '../../ui/format.ts'
 import { useAction } from '../../ui/useAction.ts'
 import { useNow } from '../../ui/useNow.ts'
 
 /** What a screen reader hears: each change of state once, not every progress tick. */
-const ANNOUNCED: Record<PullJob['state'], (model: string) => string> = {
-  queued: (model) => `${model} is waiting to download.`,
-  running: (model) => `Downloading ${model}.`,
-  retrying: (model) => `The download of ${model} was interrupted; retrying.`,
-  paused: (model) => `${model} paused.`,
-  done: (model) => `${model} is installed.`,
-  failed: (model) => `Pulling ${model} failed.`,
-  cancelled: (model) => `Pull of ${model} cancelled.`,
-}
+const ANNOUNCED = {
+  queued: 'pullAnnounce.queued',
+  running: 'pullAnnounce.running',
+  retrying: 'pullAnnounce.retrying',
+  paused: 'pullAnnounce.paused',
+  done: 'pullAnnounce.done',
+  failed: 'pullAnnounce.failed',
+  cancelled: 'pullAnnounce.cancelled',
+} as const satisfies Record<PullJob['state'], string>
 
-function figures(job: PullJob): string {
+type T = TFunction<'models'>
+
+function figures(job: PullJob, t: T): string {
   const p = job.progress
-  const parts = [`${Math.floor(p.percent ?? 0)}%`, `${formatBytes(p.completedBytes)} of ${formatBytes(p.totalBytes)}`]
-  if (p.bytesPerSecond) parts.push(`${formatBytes(p.bytesPerSecond)}/s`)
-  if (p.etaSeconds !== undefined) parts.push(`${formatDuration(p.etaSeconds)} left`)
+  const parts: string[] = [
+    t('pullStatus.percent', { percent: Math.floor(p.percent ?? 0) }),
+    t('pullStatus.received', { done: p.completedBytes, total: p.totalBytes }),
+  ]
+  if (p.bytesPerSecond) parts.push(t('pullStatus.speed', { speed: p.bytesPerSecond }))
+  if (p.etaSeconds !== undefined) parts.push(t('pullStatus.left', { left: p.etaSeconds }))
   return parts.join(' · ')
 }
 
-function statusText(job: PullJob, now: number): string {
+function statusText(job: PullJob, now: number, t: T): string {
   const p = job.progress
-  const percent = `${Math.floor(p.percent ?? 0)}%`
+  const percent = Math.floor(p.percent ?? 0)
   switch (job.state) {
     case 'done':
-      return `Installed · ${formatBytes(p.totalBytes)}`
+      return t('pullStatus.done', { size: p.totalBytes })
     case 'cancelled':
-      return `Cancelled at ${percent} — pulling again resumes`
+      return t('pullStatus.cancelled', { percent })
     case 'paused':
-      return `Paused at ${percent} · ${formatBytes(p.completedBytes)} of ${formatBytes(p.totalBytes)}`
+      return t('pullStatus.paused', { percent, done: p.completedBytes, total: p.totalBytes })
     case 'queued':
-      return 'Waiting for the download in progress to finish'
+      return t('pullStatus.queued')
     case 'retrying':
-      return `Connection lost at ${percent} — retrying in ${formatDuration(Math.max(0, ((job.retryAt ?? now) - now) / 1000))} (try ${job.attempt + 1})`
+      return t('pullStatus.retrying', { percent, wait: Math.max(0, ((job.retryAt ?? now) - now) / 1000), attempt: job.attempt + 1 })
     case 'failed':
-      return p.totalBytes > 0 ? `Stopped at ${percent}` : 'Did not start'
+      return p.totalBytes > 0 ? t('pullStatus.stopped', { percent }) : t('pullStatus.notStarted')
     case 'running':
-      if (p.phase === 'manifest') return 'Fetching the manifest…'
-      if (p.phase === 'verifying') return 'Verifying…'
-      if (p.phase === 'writing' || p.phase === 'cleaning') return 'Finishing…'
-      return figures(job)
+      if (p.phase === 'manifest') return t('pullStatus.manifest')
+      if (p.phase === 'verifying') return t('pullStatus.verifying')
+      if (p.phase === 'writing' || p.phase === 'cleaning') return t('pullStatus.finishing')
+      return figures(job, t)
   }
 }
 
@@ -57,21 +63,18 @@ function Actions({
   onDismiss: (model: string) => void
   act: (call: () => Promise<unknown>) => void
 }) {
+  const { t } = useTranslation('models')
   const model = job.model
   // Short visible words; the accessible name says which model, since several pulls can be listed.
   const button = (label: string, name: string, call: () => Promise<unknown>, primary = false) => (
-    <button
-      type="button"
-      className={`button button-small${primary ? ' button-primary' : ''}`}
-      aria-label={`${name} ${model}`}
-      onClick={() => act(call)}
-    >
+    <button type="button" className={`button button-small${primary ? ' button-primary' : ''}`} aria-label={name} onClick={() => act(call)}>
       {label}
     </button>
   )
-  const pause = button('Pause', 'Pause pull of', () => api.invoke('models:pullPause', { model }))
-  const cancel = button('Cancel', 'Cancel pull of', () => api.invoke('models:pullCancel', { model }))
-  const dismiss = button('Dismiss', 'Dismiss', async () => onDismiss(model))
+  const resume = [t('pullActions.resume'), t('pullActions.resumeLabel', { model })] as const
+  const pause = button(t('pullActions.pause'), t('pullActions.pauseLabel', { model }), () => api.invoke('models:pullPause', { model }))
+  const cancel = button(t('pullActions.cancel'), t('pullActions.cancelLabel', { model }), () => api.invoke('models:pullCancel', { model }))
+  const dismiss = button(t('pullActions.dismiss'), t('pullActions.dismissLabel', { model }), async () => onDismiss(model))
   const again = (label: string, name: string) => button(label, name, () => api.invoke('models:pull', { model }), true)
   switch (job.state) {
     case 'running':
@@ -87,21 +90,21 @@ function Actions({
     case 'paused':
       return (
         <>
-          {button('Resume', 'Resume pull of', () => api.invoke('models:pullResume', { model }), true)}
+          {button(...resume, () => api.invoke('models:pullResume', { model }), true)}
           {cancel}
         </>
       )
     case 'failed':
       return (
         <>
-          {again('Try again', 'Try again to pull')}
+          {again(t('pullActions.again'), t('pullActions.againLabel', { model }))}
           {dismiss}
         </>
       )
     case 'cancelled':
       return (
         <>
-          {again('Resume', 'Resume pull of')}
+          {again(...resume)}
           {dismiss}
         </>
       )
@@ -112,6 +115,7 @@ function Actions({
 
 /** One pull main is running (or has finished), with the actions that make sense in its state. */
 export function PullRow({ job, onDismiss }: { job: PullJob; onDismiss: (model: string) => void }) {
+  const { t } = useTranslation('models')
   const now = useNow(job.state === 'retrying')
   const action = useAction()
   const model = job.model
@@ -121,16 +125,14 @@ export function PullRow({ job, onDismiss }: { job: PullJob; onDismiss: (model: s
       <div className="pull-head">
         <strong>{model}</strong>
         <span className="muted small" data-testid={`pull-status-${model}`}>
-          {statusText(job, now)}
+          {statusText(job, now, t)}
         </span>
       </div>
-      {job.requestedAs && (
-        <p className="muted small">
-          “{job.requestedAs}” is not a valid Ollama tag; pulling {model} instead.
-        </p>
+      {job.requestedAs && <p className="muted small">{t('pull.renamed', { requested: job.requestedAs, model })}</p>}
+      {showBar && (
+        <progress className="pull-bar" max={100} value={job.progress.percent ?? 0} aria-label={t('pull.progressLabel', { model })} />
       )}
-      {showBar && <progress className="pull-bar" max={100} value={job.progress.percent ?? 0} aria-label={`Pulling ${model}`} />}
-      {job.state === 'retrying' && job.retryReason && <p className="muted small">Last try ended: {job.retryReason}</p>}
+      {job.state === 'retrying' && job.retryReason && <p className="muted small">{t('pull.lastTry', { reason: job.retryReason })}</p>}
       {job.notice && (
         <p className="notice notice-info small" role="note">
           {job.notice}
@@ -142,7 +144,7 @@ export function PullRow({ job, onDismiss }: { job: PullJob; onDismiss: (model: s
         <Actions job={job} onDismiss={onDismiss} act={(call) => void action.run(call)} />
       </div>
       <span className="visually-hidden" role="status">
-        {ANNOUNCED[job.state](model)}
+        {t(ANNOUNCED[job.state], { model })}
       </span>
     </li>
   )

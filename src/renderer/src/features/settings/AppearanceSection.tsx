@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { UI_LANGUAGES, type Language, type Settings, type Theme } from '../../../../shared/domain/settings.ts'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -6,16 +7,18 @@ import { useAction } from '../../ui/useAction.ts'
 import { resolveLanguage } from './appearance.ts'
 import { SettingsCard } from './SettingsCard.tsx'
 
-const THEMES: { value: Theme; label: string }[] = [
-  { value: 'system', label: 'System' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-]
+const THEMES = [
+  { value: 'system', label: 'appearance.themes.system' },
+  { value: 'light', label: 'appearance.themes.light' },
+  { value: 'dark', label: 'appearance.themes.dark' },
+] as const satisfies { value: Theme; label: string }[]
 
+/** Each language by its own name ("Deutsch"), as language pickers write them. */
 const languageName = (code: string): string => UI_LANGUAGES.find((l) => l.code === code)?.name ?? code
 
 /** Theme and language: applied to every window and saved as soon as they are chosen. */
 export function AppearanceSection({ settings }: { settings: Settings }) {
+  const { t } = useTranslation('settings')
   const id = useId()
   const { run, error } = useAction()
   // Shown at once; the saved value takes over when main confirms (or stays when it refuses).
@@ -29,10 +32,10 @@ export function AppearanceSection({ settings }: { settings: Settings }) {
   }
 
   return (
-    <SettingsCard title="Appearance" description="Applied to every window as soon as you choose.">
+    <SettingsCard title={t('appearance.title')} description={t('appearance.description')}>
       <div className="appearance-row">
         <fieldset className="field segmented-field">
-          <legend>Theme</legend>
+          <legend>{t('appearance.theme')}</legend>
           <div className="segmented">
             {THEMES.map((option) => (
               <label key={option.value}>
@@ -43,23 +46,23 @@ export function AppearanceSection({ settings }: { settings: Settings }) {
                   checked={theme === option.value}
                   onChange={() => save({ theme: option.value })}
                 />
-                <span>{option.label}</span>
+                <span>{t(option.label)}</span>
               </label>
             ))}
           </div>
-          <p className="muted small">System follows your computer’s light or dark mode.</p>
+          <p className="muted small">{t('appearance.themeHelp')}</p>
         </fieldset>
         <div className="field">
-          <label htmlFor={`${id}-language`}>Language</label>
+          <label htmlFor={`${id}-language`}>{t('appearance.language')}</label>
           <select id={`${id}-language`} value={language} onChange={(e) => save({ language: e.target.value as Language })}>
-            <option value="system">System ({languageName(resolveLanguage('system'))})</option>
+            <option value="system">{t('appearance.systemLanguage', { language: languageName(resolveLanguage('system')) })}</option>
             {UI_LANGUAGES.map((l) => (
               <option key={l.code} value={l.code}>
                 {l.name}
               </option>
             ))}
           </select>
-          <p className="muted small">English is the only language so far.</p>
+          <p className="muted small">{t('appearance.languageHelp')}</p>
         </div>
       </div>
       {error && <ErrorNotice error={error} />}

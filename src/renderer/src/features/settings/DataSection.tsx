@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SettingsStatus } from '../../../../shared/domain/settings.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api } from '../../ipc/client.ts'
@@ -17,7 +18,8 @@ const MAX_IMPORT_BYTES = 1_000_000
 
 /** A field as the screen calls it, with the name the file uses (all a field this version does not know has). */
 function FieldName({ field }: { field: string }) {
-  const label = settingLabel(field)
+  const { t } = useTranslation('settings')
+  const label = settingLabel(field, t)
   return label ? (
     <>
       <strong>{label}</strong> <code>{field}</code>
@@ -48,6 +50,7 @@ function ImportErrors({ error }: { error: ErrorInfo }) {
 
 /** Where the data lives (open it, or copy the path where a browser cannot open folders) and the settings file: export, import, reset. */
 export function DataSection({ status, onReplaced }: { status: SettingsStatus; onReplaced(): void }) {
+  const { t } = useTranslation('settings')
   const action = useAction()
   const [note, setNote] = useState('')
   const [confirmReset, setConfirmReset] = useState(false)
@@ -60,58 +63,49 @@ export function DataSection({ status, onReplaced }: { status: SettingsStatus; on
     run(async () => {
       const { fileName, text } = await api.invoke('settings:export', {})
       saveFile(fileName, text, 'application/json')
-      return `Exported as ${fileName}.`
+      return t('data.exported', { file: fileName })
     })
   const importFile = (file: File): void =>
     run(async () => {
-      if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} is too large to be a settings file.`)
+      if (file.size > MAX_IMPORT_BYTES) throw new Error(t('data.tooLarge', { name: file.name }))
       await api.invoke('settings:import', { text: await file.text() })
       onReplaced()
-      return `Imported settings from ${file.name}.`
+      return t('data.imported', { name: file.name })
     })
   const copyPath = (): void =>
     run(async () => {
       const copied = await copyText(status.dataDir)
-      return copied.ok ? 'Path copied.' : `Could not copy: ${copied.reason}`
+      return copied.ok ? t('data.pathCopied') : t('data.copyFailed', { reason: copied.reason })
     })
 
   return (
-    <SettingsCard
-      title="Data and backups"
-      description="Where your chats and settings are kept, and your settings as a file to keep or move."
-    >
+    <SettingsCard title={t('data.title')} description={t('data.description')}>
       <div className="field">
-        <h3>Data folder</h3>
+        <h3>{t('data.folder')}</h3>
         <div className="path-row">
           <code>{status.dataDir}</code>
           {status.canOpenFolder ? (
-            <OpenDataFolder status={status} label="Open folder" />
+            <OpenDataFolder status={status} label={t('data.openFolder')} />
           ) : (
             <button type="button" className="button" onClick={copyPath}>
-              Copy path
+              {t('data.copyPath')}
             </button>
           )}
         </div>
-        <p className="muted small">
-          Chats, summaries, saved prompts and schemas, settings and logs.
-          {!status.canOpenFolder && ' A browser cannot open folders: paste the path into your file manager.'}
-        </p>
+        <p className="muted small">{status.canOpenFolder ? t('data.contents') : `${t('data.contents')} ${t('data.noFolders')}`}</p>
       </div>
       <div className="field">
-        <h3>Settings file</h3>
+        <h3>{t('data.file')}</h3>
         <div className="form-actions wrap">
           <button type="button" className="button" onClick={exportFile} disabled={action.busy}>
-            Export settings…
+            {t('data.export')}
           </button>
-          <FileButton label="Import settings…" accept=".json,application/json" onFile={importFile} />
+          <FileButton label={t('data.import')} accept=".json,application/json" onFile={importFile} />
           <button type="button" className="button button-danger" onClick={() => setConfirmReset(true)} disabled={action.busy}>
-            Reset to defaults…
+            {t('data.reset')}
           </button>
         </div>
-        <p className="muted small">
-          An export holds every setting on this page (extra request headers included) but never the access token or the API key. Importing
-          replaces all settings with the file’s; any it does not name go back to their defaults.
-        </p>
+        <p className="muted small">{t('data.about')}</p>
       </div>
       {note && (
         <p role="status" className="muted">
@@ -125,7 +119,7 @@ export function DataSection({ status, onReplaced }: { status: SettingsStatus; on
           onClose={(reset) => {
             setConfirmReset(false)
             if (!reset) return
-            setNote('Settings are back to their defaults.')
+            setNote(t('data.wasReset'))
             onReplaced()
           }}
         />

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../ipc/client.ts'
 import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -6,6 +7,7 @@ import { useAction } from '../../ui/useAction.ts'
 
 /** Copies a report for a bug report: versions, Ollama, settings, recent problems — no secrets, no chat text. */
 export function DiagnosticsButton() {
+  const { t } = useTranslation('settings')
   const [note, setNote] = useState('')
   const action = useAction()
 
@@ -14,14 +16,14 @@ export function DiagnosticsButton() {
     void action.run(async () => {
       const { text } = await api.invoke('app:diagnostics', {})
       const copied = await copyText(text)
-      setNote(copied.ok ? 'Diagnostics copied: paste them into your report.' : `Could not copy: ${copied.reason}`)
+      setNote(copied.ok ? t('about.diagnosticsCopied') : t('about.copyFailed', { reason: copied.reason }))
     })
   }
 
   return (
     <div className="form-actions">
       <button type="button" className="button" onClick={copy} disabled={action.busy}>
-        Copy diagnostics
+        {t('about.diagnostics')}
       </button>
       <span role="status" className="muted">
         {note}

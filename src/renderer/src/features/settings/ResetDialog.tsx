@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { useAction } from '../../ui/useAction.ts'
 
 /** Confirms putting every setting back to its default; keys and tokens are not settings and stay. */
 export function ResetDialog({ onClose }: { onClose: (reset: boolean) => void }) {
+  const { t } = useTranslation('settings')
   const ref = useRef<HTMLDialogElement>(null)
   const { run, busy, error } = useAction()
 
@@ -20,19 +22,16 @@ export function ResetDialog({ onClose }: { onClose: (reset: boolean) => void }) 
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="reset-settings-title" onCancel={() => onClose(false)}>
-      <h2 id="reset-settings-title">Reset all settings?</h2>
-      <p>
-        Every setting on this page goes back to its default: the Ollama address and headers, how Ollama runs, the default model and options
-        for new chats, the document and JSON defaults, theme and language.
-      </p>
-      <p>The access token and the Anthropic API key are kept, and so are your chats, summaries and saved prompts.</p>
+      <h2 id="reset-settings-title">{t('reset.title')}</h2>
+      <p>{t('reset.what')}</p>
+      <p>{t('reset.kept')}</p>
       {error && <ErrorNotice error={error} />}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => onClose(false)} autoFocus>
-          Cancel
+          {t('reset.cancel')}
         </button>
         <button type="button" className="button button-danger" onClick={() => void reset()} disabled={busy}>
-          {busy ? 'Resetting…' : 'Reset settings'}
+          {busy ? t('reset.resetting') : t('reset.confirm')}
         </button>
       </div>
     </dialog>

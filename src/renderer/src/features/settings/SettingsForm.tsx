@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DEFAULT_NUM_CTX } from '../../../../shared/domain/chat.ts'
 import type { Settings } from '../../../../shared/domain/settings.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
@@ -9,15 +10,16 @@ import { SettingsCard } from './SettingsCard.tsx'
 import { SETTING_LABELS } from './settingLabels.ts'
 import { draftOf, patchOf, type Draft, type DraftKey } from './settingsDraft.ts'
 
-const LENGTHS: { value: Settings['summaryLength']; label: string }[] = [
-  { value: 'sentence', label: 'A sentence' },
-  { value: 'paragraph', label: 'A paragraph' },
-  { value: 'bullets', label: 'Bullet points' },
-  { value: 'detailed', label: 'Detailed' },
-]
+const LENGTHS = [
+  { value: 'sentence', label: 'form.lengths.sentence' },
+  { value: 'paragraph', label: 'form.lengths.paragraph' },
+  { value: 'bullets', label: 'form.lengths.bullets' },
+  { value: 'detailed', label: 'form.lengths.detailed' },
+] as const satisfies { value: Settings['summaryLength']; label: string }[]
 
 /** Everything saved with one button; each value main refuses is explained beside its field. `readOnly`: why saving is off. */
 export function SettingsForm({ initial, readOnly }: { initial: Settings; readOnly?: string | undefined }) {
+  const { t } = useTranslation('settings')
   const [saved, setSaved] = useState(initial)
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial))
   const [error, setError] = useState<ErrorInfo>()
@@ -42,7 +44,7 @@ export function SettingsForm({ initial, readOnly }: { initial: Settings; readOnl
     setError(undefined)
     const change = patchOf(draft, saved)
     if ('fields' in change) {
-      setError({ code: 'SETTINGS_INVALID', message: 'Some settings need fixing.', fields: change.fields })
+      setError({ code: 'SETTINGS_INVALID', message: t('form.needsFixing'), fields: change.fields })
       return
     }
     setBusy(true)
@@ -59,7 +61,7 @@ export function SettingsForm({ initial, readOnly }: { initial: Settings; readOnl
   }
 
   const text = (key: DraftKey, help?: ReactNode, extra: InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={SETTING_LABELS[key] ?? key} help={help} error={fields[key]}>
+    <Field label={t(SETTING_LABELS[key])} help={help} error={fields[key]}>
       {(props) => (
         <input {...props} {...extra} value={draft.text[key]} onChange={(e) => editText(key, e.target.value)} spellCheck={false} />
       )}
@@ -69,16 +71,12 @@ export function SettingsForm({ initial, readOnly }: { initial: Settings; readOnl
   const decimal = { inputMode: 'decimal' } as const
 
   return (
-    <form ref={form} className="settings-form" onSubmit={(e) => void save(e)} noValidate aria-label="Settings">
-      <SettingsCard title="Ollama server" description="Where Instruct Desk sends every request, and what it adds to them.">
-        {text('ollamaHost', 'Leave empty to use OLLAMA_HOST or 127.0.0.1:11434. A remote server works too.', {
+    <form ref={form} className="settings-form" onSubmit={(e) => void save(e)} noValidate aria-label={t('form.label')}>
+      <SettingsCard title={t('server.title')} description={t('server.description')}>
+        {text('ollamaHost', t('server.hostHelp'), {
           placeholder: '127.0.0.1:11434',
         })}
-        <Field
-          label={SETTING_LABELS.ollamaHeaders ?? ''}
-          error={fields.ollamaHeaders}
-          help="One “Name: value” per line, for a proxy in front of a remote server. Put access tokens in the field below instead."
-        >
+        <Field label={t(SETTING_LABELS.ollamaHeaders)} error={fields.ollamaHeaders} help={t('server.headersHelp')}>
           {(props) => (
             <textarea
               {...props}
@@ -91,38 +89,35 @@ export function SettingsForm({ initial, readOnly }: { initial: Settings; readOnl
         </Field>
       </SettingsCard>
 
-      <SettingsCard title="Running Ollama on this computer" description="For a server on this computer that Instruct Desk starts itself.">
+      <SettingsCard title={t('local.title')} description={t('local.description')}>
         <label className="check">
           <input type="checkbox" checked={draft.manageOllama} onChange={(e) => edit({ manageOllama: e.target.checked })} />
-          Start Ollama when it is not running, restart it if it stops, and stop it when Instruct Desk quits
+          {t('local.manage')}
         </label>
-        {text('ollamaExecutable', 'Leave empty to find it on PATH or where the installers put it.')}
-        {text('modelsDir', 'Where a server started by Instruct Desk keeps models. Empty: Ollama’s default (~/.ollama/models).')}
+        {text('ollamaExecutable', t('local.executableHelp'))}
+        {text('modelsDir', t('local.modelsDirHelp'))}
         <div className="field-row">
-          {text('keepAlive', 'e.g. 5m, 1h; 0 unloads at once, -1 keeps them loaded. Empty: 5 minutes.')}
-          {text('contextLength', '0 lets Ollama choose. Chats send their own window (below).', numeric)}
+          {text('keepAlive', t('local.keepAliveHelp'))}
+          {text('contextLength', t('local.contextHelp'), numeric)}
         </div>
       </SettingsCard>
 
-      <SettingsCard
-        title="New chats"
-        description="What a new chat starts with; each chat can change its own in its options. Empty: the model’s default."
-      >
+      <SettingsCard title={t('chats.title')} description={t('chats.description')}>
         {text('defaultModel', undefined, { required: true })}
         <div className="field-row three">
-          {text('chatDefaults.temperature', '0 = the same answer every time; 0.7 = varied.', { ...decimal, placeholder: 'model default' })}
-          {text('chatDefaults.top_p', 'Only the likeliest words, up to this share.', { ...decimal, placeholder: 'model default' })}
-          {text('chatDefaults.seed', 'A fixed number makes replies repeatable.', { ...numeric, placeholder: 'random' })}
-          {text('chatDefaults.num_ctx', 'How much of the chat the model sees.', { ...numeric, placeholder: String(DEFAULT_NUM_CTX) })}
-          {text('chatDefaults.num_predict', 'The longest reply. Empty: no limit.', { ...numeric, placeholder: 'no limit' })}
-          {text('chatDefaults.keep_alive', 'After a reply, e.g. 10m or -1.', { placeholder: 'server default' })}
+          {text('chatDefaults.temperature', t('chats.temperatureHelp'), { ...decimal, placeholder: t('chats.modelDefault') })}
+          {text('chatDefaults.top_p', t('chats.topPHelp'), { ...decimal, placeholder: t('chats.modelDefault') })}
+          {text('chatDefaults.seed', t('chats.seedHelp'), { ...numeric, placeholder: t('chats.random') })}
+          {text('chatDefaults.num_ctx', t('chats.numCtxHelp'), { ...numeric, placeholder: String(DEFAULT_NUM_CTX) })}
+          {text('chatDefaults.num_predict', t('chats.numPredictHelp'), { ...numeric, placeholder: t('chats.noLimit') })}
+          {text('chatDefaults.keep_alive', t('chats.keepAliveHelp'), { placeholder: t('chats.serverDefault') })}
         </div>
       </SettingsCard>
 
-      <SettingsCard title="Documents and JSON" description="Limits and starting choices for summaries and JSON repairs.">
+      <SettingsCard title={t('documents.title')} description={t('documents.description')}>
         <div className="field-row">
-          {text('maxDocumentMb', 'Bigger files are refused before they are read.', numeric)}
-          <Field label={SETTING_LABELS.summaryLength ?? ''} error={fields.summaryLength}>
+          {text('maxDocumentMb', t('documents.maxDocumentHelp'), numeric)}
+          <Field label={t(SETTING_LABELS.summaryLength)} error={fields.summaryLength}>
             {(props) => (
               <select
                 {...props}
@@ -131,30 +126,28 @@ export function SettingsForm({ initial, readOnly }: { initial: Settings; readOnl
               >
                 {LENGTHS.map((l) => (
                   <option key={l.value} value={l.value}>
-                    {l.label}
+                    {t(l.label)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
         </div>
-        {text('summaryLanguage', 'The language new summaries are written in, e.g. French. Empty: each document’s own.', {
-          placeholder: 'the document’s language',
-        })}
+        {text('summaryLanguage', t('documents.languageHelp'), { placeholder: t('documents.languagePlaceholder') })}
         <div className="field-row three">
-          {text('jsonAttempts', 'How many times the model may try to make a text valid (1–5).', numeric)}
-          {text('jsonTimeLimitSeconds', 'For parsing and repairing one text; very large inputs stop here.', numeric)}
-          {text('jsonMaxDepth', 'Levels of objects and arrays in an input, schema or result (16–10,000).', numeric)}
+          {text('jsonAttempts', t('documents.attemptsHelp', { min: 1, max: 5 }), numeric)}
+          {text('jsonTimeLimitSeconds', t('documents.timeLimitHelp'), numeric)}
+          {text('jsonMaxDepth', t('documents.depthHelp', { min: 16, max: 10_000 }), numeric)}
         </div>
       </SettingsCard>
 
-      {error && <ErrorNotice error={error.fields ? { ...error, message: 'Some settings need fixing; see the marked fields.' } : error} />}
+      {error && <ErrorNotice error={error.fields ? { ...error, message: t('form.seeFields') } : error} />}
       <div className="settings-savebar" data-pinned={dirty}>
         <button type="submit" className="button button-primary" disabled={busy || readOnly !== undefined}>
-          Save settings
+          {t('form.save')}
         </button>
         <span role="status" className="muted">
-          {readOnly ?? (justSaved ? 'Saved.' : dirty ? 'Unsaved changes' : '')}
+          {readOnly ?? (justSaved ? t('form.saved') : dirty ? t('form.unsaved') : '')}
         </span>
       </div>
     </form>

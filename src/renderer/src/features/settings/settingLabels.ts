@@ -1,32 +1,34 @@
-/** Each setting's name as the screen shows it, for messages that name a field (import errors, the recovery notice). */
-export const SETTING_LABELS: Record<string, string> = {
-  theme: 'Theme',
-  language: 'Language',
-  ollamaHost: 'Ollama address',
-  ollamaHeaders: 'Extra request headers',
-  manageOllama: 'Start and stop Ollama',
-  ollamaExecutable: 'Ollama program',
-  modelsDir: 'Models folder',
-  keepAlive: 'Keep models loaded for',
-  contextLength: 'Server context window (tokens)',
-  defaultModel: 'Default model',
-  chatDefaults: 'Options for new chats',
-  'chatDefaults.temperature': 'Temperature',
-  'chatDefaults.top_p': 'Top p',
-  'chatDefaults.seed': 'Seed',
-  'chatDefaults.num_ctx': 'Context window (tokens)',
-  'chatDefaults.num_predict': 'Reply limit (tokens)',
-  'chatDefaults.keep_alive': 'Keep the model loaded for',
-  maxDocumentMb: 'Largest document (MB)',
-  summaryLength: 'Summary length for new jobs',
-  summaryLanguage: 'Summary language',
-  jsonAttempts: 'Local model attempts per JSON input',
-  jsonTimeLimitSeconds: 'Time limit without a model (seconds)',
-  jsonMaxDepth: 'Deepest nesting',
-  claudeModel: 'Claude model',
-  version: 'Settings version',
-}
+import type { TFunction } from 'i18next'
 
-export function settingLabel(key: string): string | undefined {
-  return Object.hasOwn(SETTING_LABELS, key) ? SETTING_LABELS[key] : undefined
+/** Each setting's name as the screen shows it (a key of the `settings` catalog), for its field and for messages that name it (import errors, the recovery notice). */
+export const SETTING_LABELS = {
+  theme: 'labels.theme',
+  language: 'labels.language',
+  ollamaHost: 'labels.ollamaHost',
+  ollamaHeaders: 'labels.ollamaHeaders',
+  manageOllama: 'labels.manageOllama',
+  ollamaExecutable: 'labels.ollamaExecutable',
+  modelsDir: 'labels.modelsDir',
+  keepAlive: 'labels.keepAlive',
+  contextLength: 'labels.contextLength',
+  defaultModel: 'labels.defaultModel',
+  chatDefaults: 'labels.chatDefaults',
+  'chatDefaults.temperature': 'labels.temperature',
+  'chatDefaults.top_p': 'labels.topP',
+  'chatDefaults.seed': 'labels.seed',
+  'chatDefaults.num_ctx': 'labels.numCtx',
+  'chatDefaults.num_predict': 'labels.numPredict',
+  'chatDefaults.keep_alive': 'labels.chatKeepAlive',
+  maxDocumentMb: 'labels.maxDocumentMb',
+  summaryLength: 'labels.summaryLength',
+  summaryLanguage: 'labels.summaryLanguage',
+  jsonAttempts: 'labels.jsonAttempts',
+  jsonTimeLimitSeconds: 'labels.jsonTimeLimitSeconds',
+  jsonMaxDepth: 'labels.jsonMaxDepth',
+  claudeModel: 'labels.claudeModel',
+  version: 'labels.version',
+} as const
+
+export function settingLabel(key: string, t: TFunction<'settings'>): string | undefined {
+  return Object.hasOwn(SETTING_LABELS, key) ? t(SETTING_LABELS[key as keyof typeof SETTING_LABELS]) : undefined
 }

@@ -1,4 +1,5 @@
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings.ts'
+import { i18n } from '../../i18n/i18n.ts'
 import { headersToText, textToHeaders } from './headersText.ts'
 
 /** Settings typed as text; numbers too, so a half-typed value can be corrected beside its field rather than lost. */
@@ -40,15 +41,15 @@ export function patchOf(draft: Draft, saved: Settings): { patch: SettingsPatch }
     const typed = draft.text[key].trim()
     if (typed === '') return undefined
     const value = Number(typed)
-    if (!Number.isFinite(value)) fields[key] = 'must be a number'
-    else if (whole && !Number.isInteger(value)) fields[key] = 'must be a whole number'
+    if (!Number.isFinite(value)) fields[key] = i18n.t('settings:draft.notNumber')
+    else if (whole && !Number.isInteger(value)) fields[key] = i18n.t('settings:draft.notWhole')
     return value
   }
   const next: SettingsPatch = { manageOllama: draft.manageOllama, summaryLength: draft.summaryLength }
   for (const key of TEXT_KEYS) next[key] = draft.text[key]
   for (const key of WHOLE_NUMBER_KEYS) {
     const value = number(key, true)
-    if (value === undefined) fields[key] = 'must not be empty'
+    if (value === undefined) fields[key] = i18n.t('settings:draft.empty')
     else next[key] = value
   }
   const chatDefaults: Settings['chatDefaults'] = {}

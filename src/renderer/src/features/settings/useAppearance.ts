@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { i18n } from '../../i18n/i18n.ts'
 import { applyTheme, resolveLanguage } from './appearance.ts'
 import { useLiveSettings } from './useLiveSettings.ts'
 
@@ -11,6 +12,10 @@ export function useAppearance(): void {
     if (theme) applyTheme(theme)
   }, [theme])
   useEffect(() => {
-    if (language) document.documentElement.lang = resolveLanguage(language)
+    if (!language) return
+    const code = resolveLanguage(language)
+    document.documentElement.lang = code
+    // The catalogs' language; numbers and dates keep following the OS locale.
+    if (i18n.language !== code) void i18n.changeLanguage(code)
   }, [language])
 }

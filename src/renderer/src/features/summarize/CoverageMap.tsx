@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SummaryChunk, SummaryResult } from '../../../../shared/domain/summary.ts'
 import { MarkdownView } from '../chat/markdown/MarkdownView.tsx'
 import { chunkPlace } from './labels.ts'
@@ -15,24 +17,31 @@ function stateOf(chunk: SummaryChunk, result: SummaryResult, unreferenced: Set<s
 /** A part is a bullet or paragraph of the Markdown summary: shown as a paragraph, without its list marker. */
 const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/
 
-const STATE_WORDS: Record<ChunkState, string> = {
-  used: 'drawn on by the summary',
-  unused: 'not drawn on by the summary',
-  read: 'read, no final summary',
-  unread: 'not read',
+const STATE_WORDS = {
+  used: 'coverage.state.used',
+  unused: 'coverage.state.unused',
+  read: 'coverage.state.read',
+  unread: 'coverage.state.unread',
+} as const satisfies Record<ChunkState, string>
+const LEGEND = {
+  used: 'coverage.legend.used',
+  unused: 'coverage.legend.unused',
+  read: 'coverage.legend.read',
+  unread: 'coverage.legend.unread',
+} as const satisfies Record<ChunkState, string>
+
+type T = TFunction<'summarize'>
+
+/** A part's name for a screen reader: its id and where it is. */
+function partName(chunk: SummaryChunk, place: string, t: T): string {
+  return place ? t('coverage.partAt', { id: chunk.id, place }) : t('coverage.part', { id: chunk.id })
 }
-const LEGEND: Record<ChunkState, string> = { used: 'drawn on', unused: 'not drawn on', read: 'read', unread: 'not read' }
 
 /** A chunk's short name on a source button: its id and where it is. */
-function ChunkButton({ chunk, onOpen }: { chunk: SummaryChunk; onOpen: (id: string) => void }) {
-  const place = chunkPlace(chunk)
+function ChunkButton({ chunk, onOpen, t }: { chunk: SummaryChunk; onOpen: (id: string) => void; t: T }) {
+  const place = chunkPlace(chunk, t)
   return (
-    <button
-      type="button"
-      className="chunk-chip"
-      onClick={() => onOpen(chunk.id)}
-      aria-label={`Part ${chunk.id}${place ? `, ${place}` : ''}`}
-    >
+    <button type="button" className="chunk-chip" onClick={() => onOpen(chunk.id)} aria-label={partName(chunk, place, t)}>
       <span className="chunk-chip-id">{chunk.id}</span>
       {place && <span className="chunk-chip-place">{place}</span>}
     </button>
@@ -44,6 +53,7 @@ function ChunkButton({ chunk, onOpen }: { chunk: SummaryChunk; onOpen: (id: stri
  * with the parts it draws on, and every part's own summary, including the ones the summary left out.
  */
 export function CoverageMap({ result }: { result: SummaryResult }) {
+  const { t } = useTranslation('summarize')
   const prefix = useId()
   const [active, setActive] = useState<number>()
   const unreferenced = new Set(result.coverage.unreferenced)
@@ -68,11 +78,11 @@ export function CoverageMap({ result }: { result: SummaryResult }) {
 
   return (
     <section className="coverage" aria-labelledby={`${prefix}-title`}>
-      <h2 id={`${prefix}-title`}>Coverage</h2>
-      <ol className="coverage-strip" aria-label="The document’s parts in reading order">
+      <h2 id={`${prefix}-title`}>{t('coverage.title')}</h2>
+      <ol className="coverage-strip" aria-label={t('coverage.strip')}>
         {result.chunks.map((chunk) => {
           const state = states.get(chunk.id) ?? 'unread'
-          const place = chunkPlace(chunk)
+          const place = chunkPlace(chunk, t)
           return (
             <li key={chunk.id} style={{ flexGrow: Math.max(chunk.tokens / totalTokens, 0.02) }}>
               <button
@@ -80,8 +90,8 @@ export function CoverageMap({ result }: { result: SummaryResult }) {
                 className="coverage-segment"
                 data-state={state}
                 data-active={activeIds.has(chunk.id) || undefined}
-                aria-label={`Part ${chunk.id}${place ? `, ${place}` : ''}: ${STATE_WORDS[state]}`}
-                title={`${chunk.id}${place ? ` · ${place}` : ''} · ${STATE_WORDS[state]}`}
+                aria-label={t('coverage.segment', { part: partName(chunk, place, t), state: t(STATE_WORDS[state]) })}
+                title={[chunk.id, ...(place ? [place] : []), t(STATE_WORDS[state])].join(' · ')}
                 onClick={() => openChunk(chunk.id)}
               />
             </li>
@@ -91,31 +101,27 @@ export function CoverageMap({ result }: { result: SummaryResult }) {
       <p className="coverage-legend muted small" aria-hidden="true">
         {legend.map((state) => (
           <span key={state} className="legend-item">
-            <span className="legend-swatch" data-state={state} /> {LEGEND[state]}
+            <span className="legend-swatch" data-state={state} /> {t(LEGEND[state])}
           </span>
         ))}
       </p>
 
       {left.length > 0 && (
         <div className="notice notice-warn coverage-left" role="note">
-          <p className="notice-title">{left.length === 1 ? 'One part is' : `${left.length} parts are`} not drawn on by the summary.</p>
-          <p className="notice-hint">
-            Nothing in the summary comes from {left.length === 1 ? 'it' : 'them'}; open to see what was left out.
-          </p>
+          <p className="notice-title">{t('coverage.left', { count: left.length })}</p>
+          <p className="notice-hint">{t('coverage.leftHint', { count: left.length })}</p>
           <p className="chunk-chips">
             {left.map((chunk) => (
-              <ChunkButton key={chunk.id} chunk={chunk} onOpen={openChunk} />
+              <ChunkButton key={chunk.id} chunk={chunk} onOpen={openChunk} t={t} />
             ))}
           </p>
         </div>
       )}
-      {result.complete && left.length === 0 && result.chunks.length > 1 && (
-        <p className="muted small">Every part of the document is drawn on by the summary.</p>
-      )}
+      {result.complete && left.length === 0 && result.chunks.length > 1 && <p className="muted small">{t('coverage.allUsed')}</p>}
 
       {result.coverage.parts.length > 0 && (
         <>
-          <h3>Each point and its sources</h3>
+          <h3>{t('coverage.points')}</h3>
           <ol className="coverage-parts">
             {result.coverage.parts.map((part, index) => (
               <li
@@ -128,10 +134,10 @@ export function CoverageMap({ result }: { result: SummaryResult }) {
               >
                 <MarkdownView source={part.text.replace(LIST_MARKER, '')} className="coverage-text" />
                 <p className="chunk-chips">
-                  <span className="muted small">{part.inferred ? 'From everything read for it:' : 'From'}</span>
+                  <span className="muted small">{part.inferred ? t('coverage.fromAll') : t('coverage.from')}</span>
                   {part.chunkIds.flatMap((id) => {
                     const chunk = byId.get(id)
-                    return chunk ? [<ChunkButton key={id} chunk={chunk} onOpen={openChunk} />] : []
+                    return chunk ? [<ChunkButton key={id} chunk={chunk} onOpen={openChunk} t={t} />] : []
                   })}
                 </p>
               </li>
@@ -140,7 +146,7 @@ export function CoverageMap({ result }: { result: SummaryResult }) {
         </>
       )}
 
-      <h3>Parts of the document</h3>
+      <h3>{t('coverage.parts')}</h3>
       <div className="chunk-list">
         {result.chunks.map((chunk) => {
           const state = states.get(chunk.id) ?? 'unread'
@@ -149,23 +155,17 @@ export function CoverageMap({ result }: { result: SummaryResult }) {
               <summary>
                 <span className="chunk-chip-id">{chunk.id}</span>
                 <span className="chunk-place">
-                  {chunkPlace(chunk) || (result.chunks.length === 1 ? 'The whole document' : 'Untitled stretch')}
+                  {chunkPlace(chunk, t) || (result.chunks.length === 1 ? t('coverage.whole') : t('coverage.untitled'))}
                 </span>
-                <span className="muted small chunk-tokens">{chunk.tokens.toLocaleString()} tokens</span>
-                {(state === 'unused' || state === 'unread') && <span className="badge chunk-badge">{STATE_WORDS[state]}</span>}
-                {chunk.cut && <span className="badge chunk-badge">cut short</span>}
+                <span className="muted small chunk-tokens">{t('counts.token', { count: chunk.tokens })}</span>
+                {(state === 'unused' || state === 'unread') && <span className="badge chunk-badge">{t(STATE_WORDS[state])}</span>}
+                {chunk.cut && <span className="badge chunk-badge">{t('coverage.cut')}</span>}
               </summary>
               <div className="chunk-body">
-                {chunk.summary ? (
-                  <MarkdownView source={chunk.summary} />
-                ) : (
-                  <p className="muted">Not read: the job stopped before this part.</p>
-                )}
-                {chunk.cut && (
-                  <p className="muted small">The model ran out of room for this part’s summary even after a retry; it ends early.</p>
-                )}
+                {chunk.summary ? <MarkdownView source={chunk.summary} /> : <p className="muted">{t('coverage.notRead')}</p>}
+                {chunk.cut && <p className="muted small">{t('coverage.cutNote')}</p>}
                 <p className="muted small">
-                  Characters {chunk.range.start.toLocaleString()}–{chunk.range.end.toLocaleString()}
+                  {t('coverage.characters', { start: chunk.range.start, end: chunk.range.end })}
                   {chunk.sections.length > 0 && ` · ${chunk.sections.filter(Boolean).join(', ')}`}
                 </p>
               </div>

@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { droppedFiles } from './droppedFiles.ts'
+import { MAX_BATCH_FILES } from './useSummaryBatch.ts'
 
 const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files')
 
@@ -8,6 +10,7 @@ const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.include
  * button that opens the file picker, so it works from the keyboard.
  */
 export function DropZone({ onFiles, onPick }: { onFiles: (files: File[]) => void; onPick: () => void }) {
+  const { t } = useTranslation('summarize')
   const [dragging, setDragging] = useState(false)
   // Entering a child fires dragenter before the parent's dragleave: count, so the highlight does not flicker.
   const depth = useRef(0)
@@ -49,11 +52,11 @@ export function DropZone({ onFiles, onPick }: { onFiles: (files: File[]) => void
         <svg className="drop-zone-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 15V4M7.5 8.5 12 4l4.5 4.5M5 14v5h14v-5" />
         </svg>
-        <span className="drop-zone-title">{dragging ? 'Drop to summarize' : 'Drop documents or folders here'}</span>
-        <span className="drop-zone-pick">or choose files…</span>
+        <span className="drop-zone-title">{dragging ? t('drop.drop') : t('drop.prompt')}</span>
+        <span className="drop-zone-pick">{t('drop.pick')}</span>
       </button>
       <p id={formatsId} className="muted small drop-zone-formats">
-        PDF, Word, OpenDocument, RTF, EPUB, HTML, Markdown, plain text, CSV, JSON and source code. Up to 50 files at a time.
+        {t('drop.formats', { max: MAX_BATCH_FILES })}
       </p>
     </div>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { FileStatusRow } from './FileStatusRow.tsx'
 import { isFinished, type BatchFile } from './useSummaryBatch.ts'
 
@@ -19,32 +20,31 @@ export function FileList({
   onCancel: () => void
   onClear: () => void
 }) {
+  const { t } = useTranslation('summarize')
   const finished = files.filter((f) => isFinished(f.stage)).length
   return (
     <section className="file-batch" aria-labelledby="file-batch-title">
       <div className="section-head">
         <h2 id="file-batch-title">
-          {running ? 'Summarizing' : 'Last batch'}{' '}
-          <span className="muted small">
-            {finished} of {files.length} {files.length === 1 ? 'file' : 'files'} finished
-          </span>
+          {running ? t('batch.running') : t('batch.last')}{' '}
+          <span className="muted small">{t('batch.finished', { finished, count: files.length })}</span>
         </h2>
         {running ? (
           <button type="button" className="button button-danger button-small" onClick={onCancel}>
-            Cancel
+            {t('batch.cancel')}
           </button>
         ) : (
           <button type="button" className="button button-small" onClick={onClear}>
-            Clear
+            {t('batch.clear')}
           </button>
         )}
       </div>
       {skipped > 0 && (
         <p className="notice notice-warn small" role="note">
-          Only the first {files.length} files are summarized at once; {skipped} more were left out. Drop them again when this batch is done.
+          {t('batch.skipped', { files: files.length, skipped })}
         </p>
       )}
-      <ul className="file-list" aria-label="Files in this batch">
+      <ul className="file-list" aria-label={t('batch.list')}>
         {files.map((file) => (
           <FileStatusRow
             key={file.key}

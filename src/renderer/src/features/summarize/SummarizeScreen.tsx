@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SummaryOptions } from '../../../../shared/domain/summary.ts'
 import { useInvoke } from '../../ipc/hooks.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -27,6 +28,7 @@ function toOptions(draft: OptionsDraft): SummaryOptions {
  * when the screen is left; its summaries land in the history.
  */
 export function SummarizeScreen() {
+  const { t } = useTranslation('summarize')
   const settings = useInvoke('settings:get', {})
   const models = useInvoke('models:list', {})
   const history = useSummaryHistory()
@@ -53,7 +55,7 @@ export function SummarizeScreen() {
     model: chosen.model ?? (defaultModel && installed.includes(defaultModel) ? defaultModel : (installed[0] ?? defaultModel ?? '')),
     length: chosen.length ?? settings.data?.summaryLength ?? 'bullets',
     focus: chosen.focus ?? '',
-    language: chosen.language ?? '',
+    language: chosen.language ?? settings.data?.summaryLanguage ?? '',
   }
   const ready = settings.data !== undefined && installed.length > 0
   const { model, length, focus, language } = draft
@@ -101,11 +103,11 @@ export function SummarizeScreen() {
       <div className="summarize-main">
         <div className="screen summarize">
           <ScreenHeader
-            title="Summarize"
-            description="Faithful summaries of whole documents, with the source of every point."
+            title={t('title')}
+            description={t('description')}
             actions={
               <button type="button" className="button" onClick={pick}>
-                Open…
+                {t('open')}
               </button>
             }
           />
@@ -113,14 +115,13 @@ export function SummarizeScreen() {
           {settings.error && <ErrorNotice error={settings.error} onRetry={settings.reload} />}
           {models.error && <ErrorNotice error={models.error} onRetry={models.reload} />}
           {models.data?.length === 0 && <FirstRunPull onInstalled={models.reload} />}
-          <section className="summarize-intake" aria-label="New summary">
+          <section className="summarize-intake" aria-label={t('newSummary')}>
             <DropZone onFiles={submit} onPick={pick} />
             <SummaryOptionsForm value={draft} models={installed} onChange={(patch) => setChosen((c) => ({ ...c, ...patch }))} />
           </section>
           {waiting > 0 && (
             <p className="notice notice-info" role="status">
-              {waiting} more {waiting === 1 ? 'file starts' : 'files start'}{' '}
-              {running ? 'when this batch is done.' : 'once a model is installed.'}
+              {running ? t('waitingForBatch', { count: waiting }) : t('waitingForModel', { count: waiting })}
             </p>
           )}
           {batch.files.length > 0 && (
@@ -135,7 +136,7 @@ export function SummarizeScreen() {
             />
           )}
           {selectedId && stored.error && <ErrorNotice error={stored.error} onRetry={stored.reload} />}
-          {selectedId && !stored.error && !stored.summary && <p className="muted">Opening the summary…</p>}
+          {selectedId && !stored.error && !stored.summary && <p className="muted">{t('opening')}</p>}
           {stored.summary && (
             <SummaryResultView
               key={stored.summary.id}

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next'
 import type { SummaryListItem } from '../../../../shared/domain/summaryJobs.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
-import { formatDate } from '../../ui/format.ts'
+import { formatDate } from '../../i18n/format.ts'
 import { MarkedSnippet } from '../../ui/MarkedSnippet.tsx'
 import { formatLabel } from './labels.ts'
 
@@ -30,24 +31,29 @@ export function SummaryHistory({
   onSelect: (id: string) => void
   onRetry: () => void
 }) {
-  const empty = searching ? `No summary matches “${query.trim()}”.` : 'No summaries yet. Drop a document to make one.'
+  const { t } = useTranslation('summarize')
+  const empty = searching ? t('history.noMatch', { query: query.trim() }) : t('history.empty')
   return (
-    <nav className="conversations summary-history" aria-label="Earlier summaries">
-      <h2 className="summary-history-title">History</h2>
+    <nav className="conversations summary-history" aria-label={t('history.region')}>
+      <h2 className="summary-history-title">{t('history.title')}</h2>
       <label className="visually-hidden" htmlFor="summary-search">
-        Search summaries
+        {t('history.search')}
       </label>
-      <input id="summary-search" type="search" placeholder="Search summaries" value={query} onChange={(e) => onQuery(e.target.value)} />
+      <input id="summary-search" type="search" placeholder={t('history.search')} value={query} onChange={(e) => onQuery(e.target.value)} />
       {error && <ErrorNotice error={error} onRetry={onRetry} />}
-      <ul className="conversation-list" aria-label={searching ? 'Search results' : 'Summaries'}>
+      <ul className="conversation-list" aria-label={searching ? t('history.results') : t('history.list')}>
         {items?.length === 0 && <li className="muted small">{empty}</li>}
         {items?.map((item) => (
           <li key={item.id} className="conversation" aria-current={item.id === selectedId ? 'true' : undefined}>
             <button type="button" className="conversation-open" onClick={() => onSelect(item.id)}>
               <span className="conversation-title">{item.fileName}</span>
               <span className="muted small conversation-meta">
-                {formatDate(item.createdAt)} · {formatLabel(item.format)} · {item.model}
-                {!item.complete && ' · incomplete'}
+                {[
+                  formatDate(item.createdAt),
+                  formatLabel(item.format, t),
+                  item.model,
+                  ...(item.complete ? [] : [t('history.incomplete')]),
+                ].join(' · ')}
               </span>
               <span className="small hit-snippet summary-snippet">
                 <MarkedSnippet text={plainSnippet(item.snippet)} />

@@ -1,31 +1,32 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { StoredSummary } from '../../../../shared/domain/summaryJobs.ts'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { copyText } from '../../ui/copyText.ts'
-import { formatDate } from '../../ui/format.ts'
+import { formatDate } from '../../i18n/format.ts'
 import { useNavigation } from '../../ui/navigation.ts'
 import { saveFile } from '../../ui/saveFile.ts'
 import { useAction } from '../../ui/useAction.ts'
 import { MarkdownView } from '../chat/markdown/MarkdownView.tsx'
 import { CoverageMap } from './CoverageMap.tsx'
-import { formatLabel, LENGTHS, receiptText } from './labels.ts'
+import { formatLabel, lengthLabel, receiptText } from './labels.ts'
 
 /** One stored summary: the text, what was read to write it, where each point came from, and what can be done with it. */
 export function SummaryResultView({ stored, onDeleted }: { stored: StoredSummary; onDeleted: (id: string) => void }) {
+  const { t } = useTranslation('summarize')
   const { result, options } = stored
   const action = useAction()
   const navigation = useNavigation()
   const [copied, setCopied] = useState<string>()
   const [confirming, setConfirming] = useState(false)
-  const length = LENGTHS.find((l) => l.value === options.length)?.label ?? options.length
-  const details = [formatLabel(stored.format), result.model, length, formatDate(stored.createdAt)]
-  if (options.focus) details.push(`focus: ${options.focus}`)
-  if (options.language) details.push(`in ${options.language}`)
+  const details = [formatLabel(stored.format, t), result.model, lengthLabel(options.length, t), formatDate(stored.createdAt)]
+  if (options.focus) details.push(t('result.focus', { focus: options.focus }))
+  if (options.language) details.push(t('result.language', { language: options.language }))
 
   const copy = async (): Promise<void> => {
     const outcome = await copyText(result.summary)
-    setCopied(outcome.ok ? 'Copied the summary.' : `Could not copy: ${outcome.reason}.`)
+    setCopied(outcome.ok ? t('result.copied') : t('result.copyFailed', { reason: outcome.reason }))
   }
   const exportMarkdown = (): void =>
     void action.run(async () => {
@@ -49,22 +50,22 @@ export function SummaryResultView({ stored, onDeleted }: { stored: StoredSummary
         <div>
           <h2 id="summary-result-title">
             {stored.fileName}
-            {!result.complete && <span className="badge badge-incomplete">incomplete</span>}
+            {!result.complete && <span className="badge badge-incomplete">{t('result.incomplete')}</span>}
           </h2>
           <p className="muted small">{details.join(' · ')}</p>
         </div>
         <div className="screen-actions">
           <button type="button" className="button button-small" onClick={() => void copy()} disabled={result.summary === ''}>
-            Copy
+            {t('result.copy')}
           </button>
           <button type="button" className="button button-small" onClick={exportMarkdown} disabled={action.busy}>
-            Export Markdown
+            {t('result.export')}
           </button>
           <button type="button" className="button button-small" onClick={toChat} disabled={action.busy}>
-            Continue in chat
+            {t('result.toChat')}
           </button>
           <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)} disabled={action.busy}>
-            Delete
+            {t('result.delete')}
           </button>
         </div>
       </header>
@@ -72,22 +73,22 @@ export function SummaryResultView({ stored, onDeleted }: { stored: StoredSummary
         {copied}
       </p>
       {confirming && (
-        <div className="notice notice-warn" role="group" aria-label="Confirm delete">
-          <p className="notice-title">Delete the summary of {stored.fileName}?</p>
-          <p className="notice-hint">It leaves the history; the document itself is not touched.</p>
+        <div className="notice notice-warn" role="group" aria-label={t('result.confirmLabel')}>
+          <p className="notice-title">{t('result.confirmTitle', { name: stored.fileName })}</p>
+          <p className="notice-hint">{t('result.confirmHint')}</p>
           <div className="form-actions">
             <button type="button" className="button button-small button-danger" onClick={remove} autoFocus>
-              Delete summary
+              {t('result.confirmDelete')}
             </button>
             <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
-              Keep it
+              {t('result.keep')}
             </button>
           </div>
         </div>
       )}
       {action.error && <ErrorNotice error={action.error} />}
       <p className={`receipt small${result.complete && !result.truncated ? '' : ' receipt-warn'}`} data-testid="summary-receipt">
-        {receiptText(result)}
+        {receiptText(result, t)}
       </p>
       {result.warnings.length > 0 && (
         <ul className="summary-warnings small">
@@ -99,9 +100,7 @@ export function SummaryResultView({ stored, onDeleted }: { stored: StoredSummary
       {result.summary ? (
         <MarkdownView source={result.summary} className="summary-text" />
       ) : (
-        <p className="empty summary-text">
-          The job was stopped before the final summary. What each part says, as far as it was read, is below.
-        </p>
+        <p className="empty summary-text">{t('result.noSummary')}</p>
       )}
       <CoverageMap result={result} />
     </article>

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { conversationAsCode, SNIPPET_FILE_NAME, type SnippetInput, type SnippetLanguage } from '../../../../../shared/codeSnippets.ts'
+import { i18n } from '../../../i18n/i18n.ts'
 
+/** The languages' own names and commands, the same in every language of the app. */
 const LANGUAGES: { id: SnippetLanguage; label: string; install: string }[] = [
   { id: 'javascript', label: 'JavaScript', install: 'npm install ollama' },
   { id: 'python', label: 'Python', install: 'pip install ollama' },
@@ -22,7 +25,7 @@ type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reaso
  */
 async function copyText(text: string, fallbackSource: HTMLElement | null): Promise<void> {
   try {
-    if (!navigator.clipboard) throw new Error('the clipboard API is not available here')
+    if (!navigator.clipboard) throw new Error(i18n.t('library:code.noClipboard'))
     await navigator.clipboard.writeText(text)
     return
   } catch (error) {
@@ -44,6 +47,7 @@ function selectContents(element: HTMLElement): boolean {
 
 /** The conversation as a runnable script for the `ollama` JavaScript or Python library, with Copy. */
 export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript' }: CopyAsCodeDialogProps) {
+  const { t } = useTranslation('library')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const codeRef = useRef<HTMLPreElement>(null)
   const tabRefs = useRef<Partial<Record<SnippetLanguage, HTMLButtonElement | null>>>({})
@@ -52,6 +56,7 @@ export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' })
   const code = conversationAsCode(input, language)
   const current = LANGUAGES.find((l) => l.id === language) ?? LANGUAGES[0]
+  const label = current?.label ?? language
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -111,17 +116,16 @@ export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript
       onClose={() => dialogRef.current?.open || onClose()}
     >
       <div className="library-head">
-        <h2 id={`${baseId}-title`}>Copy as code</h2>
-        <button type="button" className="button button-small" onClick={onClose} aria-label="Close copy as code">
-          Close
+        <h2 id={`${baseId}-title`}>{t('code.title')}</h2>
+        <button type="button" className="button button-small" onClick={onClose} aria-label={t('code.closeLabel')}>
+          {t('code.close')}
         </button>
       </div>
       <p id={`${baseId}-about`} className="muted small">
-        This conversation as a script for the official <code>ollama</code> library: the model, system prompt, messages and options, with the
-        reply streamed to the terminal.
+        <Trans t={t} i18nKey="code.about" components={{ code: <code /> }} />
       </p>
 
-      <div className="snippet-tabs" role="tablist" aria-label="Language">
+      <div className="snippet-tabs" role="tablist" aria-label={t('code.language')}>
         {LANGUAGES.map((l) => (
           <button
             key={l.id}
@@ -155,18 +159,25 @@ export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript
         {code}
       </pre>
       <p className="muted small">
-        Install the library with <code>{current?.install}</code>, save the code as <code>{SNIPPET_FILE_NAME[language]}</code> and run it
-        with <code>{language === 'javascript' ? `node ${SNIPPET_FILE_NAME.javascript}` : `python3 ${SNIPPET_FILE_NAME.python}`}</code>.
+        <Trans
+          t={t}
+          i18nKey="code.howTo"
+          values={{
+            install: current?.install ?? '',
+            file: SNIPPET_FILE_NAME[language],
+            run: language === 'javascript' ? `node ${SNIPPET_FILE_NAME.javascript}` : `python3 ${SNIPPET_FILE_NAME.python}`,
+          }}
+          components={{ code: <code /> }}
+        />
       </p>
 
       <div className="dialog-actions snippet-actions">
         <p role="status" className={copy.kind === 'failed' ? 'field-error snippet-status' : 'ok-text snippet-status'}>
-          {copy.kind === 'copied' && `Copied the ${current?.label} code.`}
-          {copy.kind === 'failed' &&
-            `Could not copy (${copy.reason}). ${copy.selected ? 'The code is selected: press' : 'Select the code and press'} Ctrl+C (⌘C on a Mac).`}
+          {copy.kind === 'copied' && t('code.copied', { language: label })}
+          {copy.kind === 'failed' && t(copy.selected ? 'code.failedSelected' : 'code.failed', { reason: copy.reason })}
         </p>
         <button type="button" className="button button-primary" onClick={onCopy}>
-          Copy {current?.label}
+          {t('code.copy', { language: label })}
         </button>
       </div>
     </dialog>

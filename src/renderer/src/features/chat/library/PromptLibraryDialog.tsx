@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next'
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import {
   applyTemplate,
   fieldDefaults,
@@ -71,31 +73,35 @@ interface TemplateForm {
 }
 type Editing = { kind: 'preset'; form: PresetForm } | { kind: 'template'; form: TemplateForm }
 
-const FORMAT_LABELS: Record<OutputFormat, string> = {
-  bullets: 'Bullet points',
-  table: 'Table',
-  json: 'JSON / list',
-  words: 'Word-limited',
-  free: 'Free text',
-}
+const FORMAT_LABELS = {
+  bullets: 'formats.bullets',
+  table: 'formats.table',
+  json: 'formats.json',
+  words: 'formats.words',
+  free: 'formats.free',
+} as const satisfies Record<OutputFormat, string>
 
 const EXPORT_FILE_NAME = 'instruct-desk-prompts.json'
 /** Far above any real library; stops a wrong file (a video, a disk image) from being read into memory. */
-const MAX_IMPORT_BYTES = 5_000_000
+const MAX_IMPORT_MB = 5
+const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1_000_000
+/** A template's fields as the editor's help writes them: literal text, not values for the catalog to fill in. */
+const FIELD_SYNTAX = { inputField: '{{input}}', nameField: '{{name}}', defaultField: '{{name=default}}' }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+type T = TFunction<'library'>
 
-function itemsText(presets: number, templates: number): string {
-  const parts = [templates ? plural(templates, 'template') : '', presets ? plural(presets, 'preset') : ''].filter(Boolean)
-  return parts.join(' and ')
+function itemsText(presets: number, templates: number, t: T): string {
+  const parts = [templates ? t('counts.template', { count: templates }) : '', presets ? t('counts.preset', { count: presets }) : ''].filter(
+    Boolean,
+  )
+  const [first, second] = parts
+  return first && second ? t('both', { first, second }) : (first ?? '')
 }
 
-function describeImport(counts: ImportCounts, fileName: string): string {
-  const added = itemsText(counts.presets, counts.templates)
-  const skipped = counts.skipped
-    ? ` ${plural(counts.skipped, 'item')} already in your library ${counts.skipped === 1 ? 'was' : 'were'} skipped.`
-    : ''
-  return added ? `Imported ${added} from ${fileName}.${skipped}` : `Nothing new in ${fileName}.${skipped}`
+function describeImport(counts: ImportCounts, fileName: string, t: T): string {
+  const added = itemsText(counts.presets, counts.templates, t)
+  const outcome = added ? t('status.imported', { items: added, file: fileName }) : t('status.nothingNew', { file: fileName })
+  return counts.skipped ? `${outcome} ${t('status.skipped', { count: counts.skipped })}` : outcome
 }
 
 function matches(words: string[], texts: (string | undefined)[]): boolean {
@@ -136,6 +142,7 @@ function upsert<T extends { id: string }>(items: T[], item: T): T[] {
  * duplicated, deleted, imported and exported; built-ins can be duplicated.
  */
 export function PromptLibraryDialog({ library, onApply, onClose, initialInput }: PromptLibraryDialogProps) {
+  const { t } = useTranslation('library')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -208,7 +215,7 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
         setItems((list) => list && { ...list, presets: upsert(list.presets, saved) })
         setSelection({ kind: 'preset', id: saved.id })
         setQuery('') // so the search cannot hide what was just saved
-        setStatus(`Saved the preset “${saved.name}”.`)
+        setStatus(t('status.savedPreset', { name: saved.name }))
         stopEditing()
       }),
     )
@@ -218,7 +225,7 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
         setItems((list) => list && { ...list, templates: upsert(list.templates, saved) })
         setSelection({ kind: 'template', id: saved.id })
         setQuery('')
-        setStatus(`Saved the template “${saved.name}”.`)
+        setStatus(t('status.savedTemplate', { name: saved.name }))
         stopEditing()
       }),
     )
@@ -233,7 +240,7 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
           },
       )
       setSelection(undefined)
-      setStatus(`Deleted the ${kind} “${item.name}”.`)
+      setStatus(t(kind === 'preset' ? 'status.deletedPreset' : 'status.deletedTemplate', { name: item.name }))
       focusTarget.current = 'search'
     })
 
@@ -244,10 +251,9 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
     if (!file) return
     setStatus('')
     await action.run(async () => {
-      if (file.size > MAX_IMPORT_BYTES)
-        throw new Error(`${file.name} is too large for a prompt library (over 5 MB). Choose a file made with Export.`)
+      if (file.size > MAX_IMPORT_BYTES) throw new Error(t('status.tooLarge', { name: file.name, megabytes: MAX_IMPORT_MB }))
       const counts = await library.importLibrary(await file.text())
-      setStatus(describeImport(counts, file.name))
+      setStatus(describeImport(counts, file.name, t))
       setGeneration((g) => g + 1)
     })
   }
@@ -256,13 +262,13 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
     setStatus('')
     void action.run(async () => {
       const file = await library.exportLibrary()
-      const what = itemsText(file.presets.length, file.templates.length)
+      const what = itemsText(file.presets.length, file.templates.length, t)
       if (!what) {
-        setStatus('Nothing to export yet: built-ins come with every copy of Instruct Desk. Create or duplicate a preset or template first.')
+        setStatus(t('status.nothingToExport'))
         return
       }
       saveFile(EXPORT_FILE_NAME, `${JSON.stringify(file, null, 2)}\n`, 'application/json', dialogRef.current ?? undefined)
-      setStatus(`Exported ${what} to ${EXPORT_FILE_NAME}.`)
+      setStatus(t('status.exported', { items: what, file: EXPORT_FILE_NAME }))
     })
   }
 
@@ -282,9 +288,9 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
       onClose={() => dialogRef.current?.open || onClose()}
     >
       <div className="library-head">
-        <h2 id={titleId}>{editing ? editorTitle(editing) : 'Prompt library'}</h2>
-        <button type="button" className="button button-small" onClick={onClose} aria-label="Close the prompt library">
-          Close
+        <h2 id={titleId}>{editing ? editorTitle(editing, t) : t('title')}</h2>
+        <button type="button" className="button button-small" onClick={onClose} aria-label={t('closeLabel')}>
+          {t('close')}
         </button>
       </div>
 
@@ -310,58 +316,60 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
         <>
           <div className="library-toolbar">
             <label className="visually-hidden" htmlFor={searchId}>
-              Search presets and templates
+              {t('search')}
             </label>
             <input
               id={searchId}
               ref={searchRef}
               type="search"
               className="library-search"
-              placeholder="Search presets and templates"
+              placeholder={t('search')}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
             <button type="button" className="button" onClick={() => startEditing({ kind: 'template', form: templateForm() })}>
-              New template
+              {t('newTemplate')}
             </button>
             <button type="button" className="button" onClick={() => startEditing({ kind: 'preset', form: presetForm() })}>
-              New preset
+              {t('newPreset')}
             </button>
             <button type="button" className="button" onClick={() => fileRef.current?.click()} disabled={action.busy}>
-              Import…
+              {t('import')}
             </button>
             <input
               ref={fileRef}
               type="file"
               accept=".json,application/json"
               hidden
-              aria-label="Prompt library file to import"
+              aria-label={t('importFile')}
               onChange={(e) => void importFile(e)}
             />
             <button type="button" className="button" onClick={exportFile} disabled={action.busy}>
-              Export
+              {t('export')}
             </button>
           </div>
 
           {loadError && <ErrorNotice error={loadError} onRetry={() => setGeneration((g) => g + 1)} />}
-          {!items && !loadError && <p className="muted">Loading the library…</p>}
+          {!items && !loadError && <p className="muted">{t('loading')}</p>}
 
           {items && (
             <div className="library-body">
-              <nav className="library-list" aria-label="Presets and templates">
+              <nav className="library-list" aria-label={t('list')}>
                 {words.length > 0 && (
                   <p className="muted small" role="status">
-                    {presets.length + templates.length === 0 ? 'Nothing matches.' : `${itemsText(presets.length, templates.length)} match.`}
+                    {presets.length + templates.length === 0
+                      ? t('nothingMatches')
+                      : t('matches', { items: itemsText(presets.length, templates.length, t) })}
                   </p>
                 )}
                 <ItemGroup
-                  title="Templates"
+                  title={t('templates')}
                   items={templates}
                   selected={shown?.kind === 'template' ? shown.item.id : undefined}
                   onSelect={(id) => setSelection({ kind: 'template', id })}
                 />
                 <ItemGroup
-                  title="System presets"
+                  title={t('presets')}
                   items={presets}
                   selected={shown?.kind === 'preset' ? shown.item.id : undefined}
                   onSelect={(id) => setSelection({ kind: 'preset', id })}
@@ -393,7 +401,7 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
                     onDelete={() => void remove('preset', shown.item)}
                   />
                 )}
-                {!shown && <p className="muted">Nothing matches “{query.trim()}”. Try other words, or New template.</p>}
+                {!shown && <p className="muted">{t('noMatch', { query: query.trim() })}</p>}
               </div>
             </div>
           )}
@@ -403,9 +411,9 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
   )
 }
 
-function editorTitle(editing: Editing): string {
-  const kind = editing.kind === 'preset' ? 'preset' : 'template'
-  return editing.form.id ? `Edit ${kind}` : `New ${kind}`
+function editorTitle(editing: Editing, t: T): string {
+  if (editing.kind === 'preset') return editing.form.id ? t('editPreset') : t('newPreset')
+  return editing.form.id ? t('editTemplate') : t('newTemplate')
 }
 
 /**
@@ -436,6 +444,7 @@ function ItemGroup({
   selected: string | undefined
   onSelect(id: string): void
 }) {
+  const { t } = useTranslation('library')
   const headingId = useId()
   if (items.length === 0) return null
   return (
@@ -451,7 +460,7 @@ function ItemGroup({
               onClick={() => onSelect(item.id)}
             >
               <span className="library-item-name">{item.name}</span>
-              {item.builtIn && <span className="badge">Built-in</span>}
+              {item.builtIn && <span className="badge">{t('builtIn')}</span>}
             </button>
           </li>
         ))}
@@ -462,6 +471,7 @@ function ItemGroup({
 
 /** Prompt text with its `{{fields}}` marked, exactly as stored. */
 function PromptText({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation('library')
   return (
     <pre className="library-text" aria-label={label} tabIndex={0}>
       {templateParts(text).map((part, index) =>
@@ -471,7 +481,7 @@ function PromptText({ text, label }: { text: string; label: string }) {
           <mark
             key={index}
             className="library-field"
-            title={part.fallback === undefined ? 'A field' : `A field; empty means “${part.fallback}”`}
+            title={part.fallback === undefined ? t('field') : t('fieldWithDefault', { fallback: part.fallback })}
           >
             {part.raw}
           </mark>
@@ -492,6 +502,7 @@ interface ItemActionProps {
 
 /** Edit and delete for the user's items, duplicate for all; delete asks first, in place. */
 function ItemActions({ name, builtIn, busy, onEdit, onDuplicate, onDelete }: ItemActionProps) {
+  const { t } = useTranslation('library')
   const [confirming, setConfirming] = useState(false)
   const keepRef = useRef<HTMLButtonElement>(null)
   const deleteRef = useRef<HTMLButtonElement>(null)
@@ -506,14 +517,14 @@ function ItemActions({ name, builtIn, busy, onEdit, onDuplicate, onDelete }: Ite
 
   if (confirming) {
     return (
-      <div className="library-confirm" role="group" aria-label={`Delete “${name}”?`}>
-        <p>Delete “{name}”? This cannot be undone; Export keeps a copy.</p>
+      <div className="library-confirm" role="group" aria-label={t('item.confirmLabel', { name })}>
+        <p>{t('item.confirm', { name })}</p>
         <div className="library-actions">
           <button ref={keepRef} type="button" className="button button-small" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('item.keep')}
           </button>
           <button type="button" className="button button-small button-danger" onClick={onDelete} disabled={busy}>
-            {busy ? 'Deleting…' : `Delete “${name}”`}
+            {busy ? t('item.deleting') : t('item.delete', { name })}
           </button>
         </div>
       </div>
@@ -522,12 +533,12 @@ function ItemActions({ name, builtIn, busy, onEdit, onDuplicate, onDelete }: Ite
   return (
     <div className="library-actions">
       {!builtIn && (
-        <button type="button" className="button button-small" onClick={onEdit} aria-label={`Edit “${name}”`}>
-          Edit
+        <button type="button" className="button button-small" onClick={onEdit} aria-label={t('item.editLabel', { name })}>
+          {t('item.edit')}
         </button>
       )}
-      <button type="button" className="button button-small" onClick={onDuplicate} aria-label={`Duplicate “${name}”`}>
-        Duplicate
+      <button type="button" className="button button-small" onClick={onDuplicate} aria-label={t('item.duplicateLabel', { name })}>
+        {t('item.duplicate')}
       </button>
       {!builtIn && (
         <button
@@ -535,12 +546,12 @@ function ItemActions({ name, builtIn, busy, onEdit, onDuplicate, onDelete }: Ite
           type="button"
           className="button button-small"
           onClick={() => setConfirming(true)}
-          aria-label={`Delete “${name}”…`}
+          aria-label={t('item.askDeleteLabel', { name })}
         >
-          Delete…
+          {t('item.askDelete')}
         </button>
       )}
-      {builtIn && <p className="muted small">Built-in: duplicate it to make a version of your own.</p>}
+      {builtIn && <p className="muted small">{t('item.builtInHint')}</p>}
     </div>
   )
 }
@@ -560,23 +571,24 @@ function PresetDetail({
   onDuplicate(): void
   onDelete(): void
 }) {
+  const { t } = useTranslation('library')
   return (
     <article className="library-article">
       <div className="library-detail-head">
         <h3 ref={headingRef} tabIndex={-1}>
           {preset.name}
         </h3>
-        <span className="badge">System preset</span>
-        {preset.builtIn && <span className="badge">Built-in</span>}
+        <span className="badge">{t('detail.systemPreset')}</span>
+        {preset.builtIn && <span className="badge">{t('builtIn')}</span>}
       </div>
       <ItemActions name={preset.name} builtIn={preset.builtIn} busy={busy} {...actions} />
-      <h4>System prompt</h4>
-      <pre className="library-text" tabIndex={0} aria-label="System prompt">
+      <h4>{t('detail.systemPrompt')}</h4>
+      <pre className="library-text" tabIndex={0} aria-label={t('detail.systemPrompt')}>
         {preset.text}
       </pre>
       <div className="library-use-actions">
         <button type="button" className="button button-primary" onClick={() => onApply({ systemPrompt: preset.text, messages: [] })}>
-          Use as system prompt
+          {t('detail.useSystem')}
         </button>
       </div>
     </article>
@@ -600,6 +612,7 @@ function TemplateDetail({
   onDuplicate(): void
   onDelete(): void
 }) {
+  const { t } = useTranslation('library')
   const fields = templateFields(template)
   const defaults = fieldDefaults(template)
   const formRef = useRef<HTMLFormElement>(null)
@@ -626,31 +639,33 @@ function TemplateDetail({
         <h3 ref={headingRef} tabIndex={-1}>
           {template.name}
         </h3>
-        {template.builtIn && <span className="badge">Built-in</span>}
-        {template.outputFormat && <span className="badge library-badge-muted">{FORMAT_LABELS[template.outputFormat]}</span>}
-        {template.wordLimit !== undefined && <span className="badge library-badge-muted">Under {template.wordLimit} words</span>}
+        {template.builtIn && <span className="badge">{t('builtIn')}</span>}
+        {template.outputFormat && <span className="badge library-badge-muted">{t(FORMAT_LABELS[template.outputFormat])}</span>}
+        {template.wordLimit !== undefined && (
+          <span className="badge library-badge-muted">{t('detail.wordLimit', { count: template.wordLimit })}</span>
+        )}
       </div>
       {template.description && <p className="muted">{template.description}</p>}
       <ItemActions name={template.name} builtIn={template.builtIn} busy={busy} {...actions} />
 
       {template.systemPrompt?.trim() && (
         <>
-          <h4>System prompt</h4>
-          <PromptText text={template.systemPrompt} label="System prompt" />
+          <h4>{t('detail.systemPrompt')}</h4>
+          <PromptText text={template.systemPrompt} label={t('detail.systemPrompt')} />
         </>
       )}
       {template.examples.length > 0 && (
         <>
-          <h4>Examples, sent first as {plural(template.examples.length, 'message pair')}</h4>
+          <h4>{t('detail.examples', { pairs: t('counts.messagePair', { count: template.examples.length }) })}</h4>
           <ol className="library-examples">
             {template.examples.map((example, index) => (
               <li key={index}>
-                <p className="library-role">User</p>
-                <pre className="library-text" tabIndex={0} aria-label={`Example ${index + 1}, user message`}>
+                <p className="library-role">{t('detail.user')}</p>
+                <pre className="library-text" tabIndex={0} aria-label={t('detail.exampleUser', { index: index + 1 })}>
                   {example.user}
                 </pre>
-                <p className="library-role">Assistant</p>
-                <pre className="library-text" tabIndex={0} aria-label={`Example ${index + 1}, assistant reply`}>
+                <p className="library-role">{t('detail.assistant')}</p>
+                <pre className="library-text" tabIndex={0} aria-label={t('detail.exampleAssistant', { index: index + 1 })}>
                   {example.assistant}
                 </pre>
               </li>
@@ -658,17 +673,17 @@ function TemplateDetail({
           </ol>
         </>
       )}
-      <h4>Prompt</h4>
-      <PromptText text={template.prompt} label="Prompt" />
+      <h4>{t('detail.prompt')}</h4>
+      <PromptText text={template.prompt} label={t('detail.prompt')} />
 
       <form ref={formRef} className="library-use" onSubmit={use} noValidate>
         {fields.length > 0 ? (
           <fieldset className="library-fields">
-            <legend>Fill in the fields</legend>
+            <legend>{t('detail.fill')}</legend>
             {fields.map((name) => {
               const fallback = defaults[name]
-              const error = missing.includes(name) && stillMissing.includes(name) ? 'Fill this in to use the template.' : undefined
-              const help = fallback ? `Leave empty for “${fallback}”.` : undefined
+              const error = missing.includes(name) && stillMissing.includes(name) ? t('detail.fillThis') : undefined
+              const help = fallback ? t('detail.leaveEmpty', { fallback }) : undefined
               return (
                 <Field key={name} label={fieldLabel(name)} help={help} error={error}>
                   {(props) =>
@@ -696,19 +711,19 @@ function TemplateDetail({
             })}
           </fieldset>
         ) : (
-          <p className="muted small">This template has no fields: it is sent as written.</p>
+          <p className="muted small">{t('detail.noFields')}</p>
         )}
         <details className="library-preview">
-          <summary>Show exactly what will be sent</summary>
+          <summary>{t('detail.preview')}</summary>
           {stillMissing.length > 0 ? (
-            <p className="muted small">Fill in {stillMissing.map(fieldLabel).join(', ')} to see the messages.</p>
+            <p className="muted small">{t('detail.fillToPreview', { fields: stillMissing.map(fieldLabel).join(', ') })}</p>
           ) : (
             <SentPreview applied={applyTemplate(template, values)} />
           )}
         </details>
         <div className="library-use-actions">
           <button type="submit" className="button button-primary">
-            Use template
+            {t('detail.use')}
           </button>
         </div>
       </form>
@@ -716,13 +731,16 @@ function TemplateDetail({
   )
 }
 
+const ROLE_WORDS = { system: 'detail.roles.system', user: 'detail.roles.user', assistant: 'detail.roles.assistant' } as const
+
 function SentPreview({ applied }: { applied: ReturnType<typeof applyTemplate> }) {
-  const messages = [...(applied.system ? [{ role: 'system', content: applied.system }] : []), ...applied.messages]
+  const { t } = useTranslation('library')
+  const messages = [...(applied.system ? [{ role: 'system' as const, content: applied.system }] : []), ...applied.messages]
   return (
     <ol className="library-sent">
       {messages.map((message, index) => (
         <li key={index}>
-          <p className="library-role">{message.role}</p>
+          <p className="library-role">{t(ROLE_WORDS[message.role])}</p>
           <pre className="library-text">{message.content}</pre>
         </li>
       ))}
@@ -754,6 +772,7 @@ function PresetEditor({
   onSave(draft: PresetDraft): void
   onCancel(): void
 }) {
+  const { t } = useTranslation('library')
   const formRef = useRef<HTMLFormElement>(null)
   const [form, setForm] = useState(initial)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -769,32 +788,28 @@ function PresetEditor({
 
   return (
     <form ref={formRef} className="library-editor" onSubmit={submit} noValidate>
-      <Field label="Name" error={errors.name}>
+      <Field label={t('editor.name')} error={errors.name}>
         {(props) => (
           <input {...props} value={form.name} maxLength={100} autoFocus onChange={(e) => setForm({ ...form, name: e.target.value })} />
         )}
       </Field>
-      <Field
-        label="System prompt"
-        error={errors.text}
-        help="Say who the assistant is, what it must and must not do, and the format of its answers."
-      >
+      <Field label={t('editor.systemPrompt')} error={errors.text} help={t('editor.presetHelp')}>
         {(props) => (
           <textarea
             {...props}
             rows={8}
             value={form.text}
-            placeholder="You are a helpful and concise assistant."
+            placeholder={t('editor.presetPlaceholder')}
             onChange={(e) => setForm({ ...form, text: e.target.value })}
           />
         )}
       </Field>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('editor.cancel')}
         </button>
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save preset'}
+          {busy ? t('editor.saving') : t('editor.savePreset')}
         </button>
       </div>
     </form>
@@ -814,6 +829,7 @@ function TemplateEditor({
   onSave(draft: TemplateDraft): void
   onCancel(): void
 }) {
+  const { t } = useTranslation('library')
   const formRef = useRef<HTMLFormElement>(null)
   const presetSelectId = useId()
   const [form, setForm] = useState(initial)
@@ -848,7 +864,7 @@ function TemplateEditor({
     }
     const parsed = TemplateDraft.safeParse(draft)
     const found = parsed.success ? {} : issuesByField(parsed.error.issues)
-    if (wordLimit !== undefined && !Number.isInteger(wordLimit)) found.wordLimit = 'Use a whole number of words, or leave it empty.'
+    if (wordLimit !== undefined && !Number.isInteger(wordLimit)) found.wordLimit = t('editor.wholeWords')
     if (!parsed.success || Object.keys(found).length > 0) return setErrors(found)
     setErrors({})
     onSave(parsed.data)
@@ -857,27 +873,23 @@ function TemplateEditor({
   return (
     <form ref={formRef} className="library-editor" onSubmit={submit} noValidate>
       <div className="field-row">
-        <Field label="Name" error={errors.name}>
+        <Field label={t('editor.name')} error={errors.name}>
           {(props) => <input {...props} value={form.name} maxLength={100} autoFocus onChange={(e) => update({ name: e.target.value })} />}
         </Field>
-        <Field label="Description" error={errors.description} help="One line shown in the library.">
+        <Field label={t('editor.description')} error={errors.description} help={t('editor.descriptionHelp')}>
           {(props) => (
             <input {...props} value={form.description} maxLength={500} onChange={(e) => update({ description: e.target.value })} />
           )}
         </Field>
       </div>
 
-      <Field
-        label="System prompt (optional)"
-        error={errors.systemPrompt}
-        help="Replaces the conversation's system prompt when the template is used. Leave empty to keep it."
-      >
+      <Field label={t('editor.systemOptional')} error={errors.systemPrompt} help={t('editor.systemHelp')}>
         {(props) => <textarea {...props} rows={3} value={form.systemPrompt} onChange={(e) => update({ systemPrompt: e.target.value })} />}
       </Field>
       {presets.length > 0 && (
         <div className="library-inline">
           <label htmlFor={presetSelectId} className="inline-label">
-            Preset
+            {t('editor.preset')}
           </label>
           <select id={presetSelectId} value={presetId} onChange={(e) => setPresetId(e.target.value)}>
             {presets.map((preset) => (
@@ -891,20 +903,17 @@ function TemplateEditor({
             className="button button-small"
             onClick={() => update({ systemPrompt: presets.find((p) => p.id === presetId)?.text ?? form.systemPrompt })}
           >
-            Use its text as the system prompt
+            {t('editor.usePreset')}
           </button>
         </div>
       )}
 
       <fieldset className="library-fields">
-        <legend>Few-shot examples (optional)</legend>
-        <p className="muted small">
-          Each pair is sent as a real user message and assistant reply before your prompt, so the model sees the exact answer format you
-          want. Write the user message the way your prompt reads. Examples are sent as written: no fields.
-        </p>
+        <legend>{t('editor.examples')}</legend>
+        <p className="muted small">{t('editor.examplesHelp')}</p>
         {form.examples.map((example, index) => (
           <div className="library-example-edit" key={index}>
-            <Field label={`Example ${index + 1}: user message`} error={errors[`examples.${index}.user`]}>
+            <Field label={t('editor.exampleUser', { index: index + 1 })} error={errors[`examples.${index}.user`]}>
               {(props) => (
                 <textarea
                   {...props}
@@ -915,7 +924,7 @@ function TemplateEditor({
                 />
               )}
             </Field>
-            <Field label={`Example ${index + 1}: assistant reply`} error={errors[`examples.${index}.assistant`]}>
+            <Field label={t('editor.exampleAssistant', { index: index + 1 })} error={errors[`examples.${index}.assistant`]}>
               {(props) => (
                 <textarea
                   {...props}
@@ -933,7 +942,7 @@ function TemplateEditor({
                 update({ examples: form.examples.filter((_, i) => i !== index) })
               }}
             >
-              Remove example {index + 1}
+              {t('editor.removeExample', { index: index + 1 })}
             </button>
           </div>
         ))}
@@ -946,18 +955,17 @@ function TemplateEditor({
             update({ examples: [...form.examples, { user: '', assistant: '' }] })
           }}
         >
-          Add an example pair
+          {t('editor.addExample')}
         </button>
       </fieldset>
 
       <Field
-        label="Prompt"
+        label={t('editor.prompt')}
         error={errors.prompt}
         help={
           <>
-            Start with an action verb (Summarize, Translate, Write…) and say the output format. Put <code>{'{{input}}'}</code> where the
-            text goes; other fields are <code>{'{{name}}'}</code> or <code>{'{{name=default}}'}</code>.{' '}
-            {fields.length > 0 ? `Fields: ${fields.join(', ')}.` : 'No fields yet.'}
+            <Trans t={t} i18nKey="editor.promptHelp" values={FIELD_SYNTAX} components={{ code: <code /> }} />{' '}
+            {fields.length > 0 ? t('editor.fields', { fields: fields.join(', ') }) : t('editor.noFields')}
           </>
         }
       >
@@ -966,26 +974,26 @@ function TemplateEditor({
             {...props}
             rows={7}
             value={form.prompt}
-            placeholder={'Summarize the text below in 3 bullet points.\n\n"""\n{{input}}\n"""'}
+            placeholder={t('editor.promptPlaceholder', FIELD_SYNTAX)}
             onChange={(e) => update({ prompt: e.target.value })}
           />
         )}
       </Field>
 
       <div className="field-row">
-        <Field label="Output format" error={errors.outputFormat} help="Shown as a badge; the prompt itself must ask for it.">
+        <Field label={t('editor.outputFormat')} error={errors.outputFormat} help={t('editor.outputFormatHelp')}>
           {(props) => (
             <select {...props} value={form.outputFormat} onChange={(e) => update({ outputFormat: e.target.value as OutputFormat | '' })}>
-              <option value="">Not set</option>
+              <option value="">{t('editor.notSet')}</option>
               {Object.entries(FORMAT_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
-                  {label}
+                  {t(label)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Word limit" error={errors.wordLimit} help="Empty for none.">
+        <Field label={t('editor.wordLimit')} error={errors.wordLimit} help={t('editor.wordLimitHelp')}>
           {(props) => (
             <input
               {...props}
@@ -1002,23 +1010,23 @@ function TemplateEditor({
       </div>
       {instruction && (
         <div className="notice notice-info">
-          <p>The model only reads the prompt, and it does not ask for this yet: “{instruction}”</p>
+          <p>{t('editor.missingInstruction', { instruction })}</p>
           <button
             type="button"
             className="button button-small"
             onClick={() => update({ prompt: form.prompt.trim() ? `${form.prompt.trimEnd()}\n${instruction}` : instruction })}
           >
-            Add it to the prompt
+            {t('editor.addInstruction')}
           </button>
         </div>
       )}
 
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('editor.cancel')}
         </button>
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save template'}
+          {busy ? t('editor.saving') : t('editor.saveTemplate')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { copyText } from '../../../ui/copyText.ts'
 import { codesOf, renderBlock } from './renderBlock.ts'
 import { createBlockSplitter } from './splitBlocks.ts'
@@ -34,6 +35,7 @@ const Block = memo(function Block({ source, index, highlight }: { source: string
  * task lists, links (opened outside the app on click), math as MathML.
  */
 export function MarkdownView({ source, streaming = false, className }: MarkdownViewProps) {
+  const { t } = useTranslation('markdown')
   const [splitter] = useState(createBlockSplitter)
   const blocks = useMemo(() => splitter.split(source), [splitter, source])
   const [status, setStatus] = useState<CopyStatus | undefined>()
@@ -67,20 +69,20 @@ export function MarkdownView({ source, streaming = false, className }: MarkdownV
     void copyText(code).then((result) => {
       // The button's text is feedback where the user looks; the status line below says it to
       // screen readers and, on failure, explains.
-      button.textContent = result.ok ? 'Copied' : 'Not copied'
+      button.textContent = result.ok ? t('copied') : t('notCopied')
       later(result.ok ? FEEDBACK_MS : 2 * FEEDBACK_MS, () => {
-        button.textContent = 'Copy'
+        button.textContent = t('copy')
         if (result.ok) setStatus((current) => (current?.kind === 'ok' ? undefined : current))
       })
       if (result.ok) {
-        setStatus({ kind: 'ok', text: 'Code copied to the clipboard.' })
+        setStatus({ kind: 'ok', text: t('copiedStatus') })
       } else {
         // Select the code so the keyboard shortcut still works.
         const codeElement = button.closest('.md-code')?.querySelector('code')
         if (codeElement) window.getSelection()?.selectAllChildren(codeElement)
         setStatus({
           kind: 'error',
-          text: `Could not copy the code (${result.reason}). It is selected: press Ctrl+C (⌘C on a Mac) to copy it.`,
+          text: t('copyFailed', { reason: result.reason }),
         })
       }
     })

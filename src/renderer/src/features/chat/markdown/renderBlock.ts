@@ -1,6 +1,7 @@
 import { tex } from '@mdit/plugin-tex'
 import MarkdownIt from 'markdown-it'
 import type { Token } from 'markdown-it'
+import { i18n } from '../../../i18n/i18n.ts'
 import { highlightCode } from './highlight.ts'
 import { renderMath } from './math.ts'
 import { taskLists } from './taskList.ts'
@@ -72,7 +73,7 @@ rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx] as Token
   const src = token.attrGet('src') ?? ''
   const alt = self.renderInlineAsText(token.children ?? [], options, env).trim()
-  return `<a class="md-image-link" href="${escapeHtml(src)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(src)}">${escapeHtml(alt ? `Image: ${alt}` : 'Image')}</a>`
+  return `<a class="md-image-link" href="${escapeHtml(src)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(src)}">${escapeHtml(alt ? i18n.t('markdown:imageAlt', { alt }) : i18n.t('markdown:image'))}</a>`
 }
 
 // Tables: a wrapper that scrolls sideways, a name from the header row, and column alignment as a
@@ -84,7 +85,7 @@ rules.table_open = (tokens, idx) => {
     if (token.type === 'thead_close' || token.type === 'table_close') break
     if (token.type === 'inline') headers.push(token.content.trim())
   }
-  let label = `Table: ${headers.filter(Boolean).join(', ')}`
+  let label: string = i18n.t('markdown:table', { headers: headers.filter(Boolean).join(', ') })
   if (label.length > 100) label = `${label.slice(0, 99)}…`
   return `<div class="md-table-wrap"><table aria-label="${escapeHtml(label)}">\n`
 }
@@ -124,9 +125,9 @@ function codeBlock(content: string, language: string, env: Env): string {
   const body = highlighted ?? escapeHtml(raw)
   const lang = escapeHtml(language)
   return (
-    `<div class="md-code"><div class="md-code-bar"><span class="md-code-lang">${lang || 'code'}</span>` +
-    `<button type="button" class="md-copy" data-code-index="${index}" aria-label="${language ? `Copy code (${lang})` : 'Copy code'}">Copy</button></div>` +
-    `<pre class="md-pre" tabindex="0" role="group" aria-label="${language ? `Code, ${lang}` : 'Code'}">` +
+    `<div class="md-code"><div class="md-code-bar"><span class="md-code-lang">${lang || escapeHtml(i18n.t('markdown:code'))}</span>` +
+    `<button type="button" class="md-copy" data-code-index="${index}" aria-label="${escapeHtml(language ? i18n.t('markdown:copyCodeIn', { language }) : i18n.t('markdown:copyCode'))}">${escapeHtml(i18n.t('markdown:copy'))}</button></div>` +
+    `<pre class="md-pre" tabindex="0" role="group" aria-label="${escapeHtml(language ? i18n.t('markdown:codeLabelIn', { language }) : i18n.t('markdown:codeLabel'))}">` +
     `<code${language ? ` class="language-${lang}"` : ''}>${body}</code></pre></div>\n`
   )
 }
