@@ -1,18 +1,13 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortcutList } from './shortcuts.ts'
+import { useModalDialog } from './useModalDialog.ts'
 
 /** The keyboard shortcuts, listed; Esc or Close dismisses it and focus goes back where it was. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('shell')
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    dialog?.showModal()
-    return () => dialog?.close()
-  }, [])
+  const dialogRef = useModalDialog()
 
   return (
     <dialog ref={dialogRef} className="dialog shortcuts-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>

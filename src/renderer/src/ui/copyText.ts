@@ -6,9 +6,10 @@ export type CopyResult = { ok: true } | { ok: false; reason: string }
  * Puts text on the clipboard. The async Clipboard API first; where it is missing (an insecure
  * context) or refused (a permission handler that denies `clipboard-sanitized-write`, as Electron
  * sessions that deny every permission do), the older `execCommand('copy')` from a hidden textarea,
- * which needs only the click that got us here.
+ * which needs only the click that got us here. `container`: inside an open modal dialog the textarea
+ * must be in the dialog (all else is inert).
  */
-export async function copyText(text: string): Promise<CopyResult> {
+export async function copyText(text: string, container: HTMLElement = document.body): Promise<CopyResult> {
   let reason: string = i18n.t('clipboard.unavailable')
   if (typeof navigator.clipboard?.writeText === 'function') {
     try {
@@ -18,10 +19,10 @@ export async function copyText(text: string): Promise<CopyResult> {
       reason = error instanceof Error && error.message ? error.message : i18n.t('clipboard.refused')
     }
   }
-  return legacyCopy(text) ? { ok: true } : { ok: false, reason }
+  return legacyCopy(text, container) ? { ok: true } : { ok: false, reason }
 }
 
-function legacyCopy(text: string): boolean {
+function legacyCopy(text: string, container: HTMLElement): boolean {
   const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
   const buffer = document.createElement('textarea')
   buffer.className = 'md-copy-buffer'
@@ -29,7 +30,7 @@ function legacyCopy(text: string): boolean {
   buffer.readOnly = true
   buffer.setAttribute('aria-hidden', 'true')
   buffer.tabIndex = -1
-  document.body.append(buffer)
+  container.append(buffer)
   try {
     // The copy acts on the focused element's selection.
     buffer.focus({ preventScroll: true })

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { useAction } from '../../ui/useAction.ts'
+import { useModalDialog } from '../../ui/useModalDialog.ts'
 
 /** A modal confirmation: deleting frees disk space but the model must be downloaded again to use it. */
 export function DeleteModelDialog({
@@ -15,14 +15,8 @@ export function DeleteModelDialog({
   onClose: (deleted: boolean) => void
 }) {
   const { t } = useTranslation('models')
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModalDialog()
   const { run, busy, error } = useAction()
-
-  useEffect(() => {
-    const dialog = ref.current
-    dialog?.showModal()
-    return () => dialog?.close()
-  }, [])
 
   const remove = async (): Promise<void> => {
     if (await run(() => api.invoke('models:delete', { model }))) onClose(true)

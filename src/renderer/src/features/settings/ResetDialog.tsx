@@ -1,20 +1,14 @@
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
 import { useAction } from '../../ui/useAction.ts'
+import { useModalDialog } from '../../ui/useModalDialog.ts'
 
 /** Confirms putting every setting back to its default; keys and tokens are not settings and stay. */
 export function ResetDialog({ onClose }: { onClose: (reset: boolean) => void }) {
   const { t } = useTranslation('settings')
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModalDialog()
   const { run, busy, error } = useAction()
-
-  useEffect(() => {
-    const dialog = ref.current
-    dialog?.showModal()
-    return () => dialog?.close()
-  }, [])
 
   const reset = async (): Promise<void> => {
     if (await run(() => api.invoke('settings:reset', {}))) onClose(true)

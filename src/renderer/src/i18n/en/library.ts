@@ -140,6 +140,5 @@ export const library = {
     copied: 'Copied the {{language}} code.',
     failedSelected: 'Could not copy ({{reason}}). The code is selected: press Ctrl+C (⌘C on a Mac).',
     failed: 'Could not copy ({{reason}}). Select the code and press Ctrl+C (⌘C on a Mac).',
-    noClipboard: 'the clipboard API is not available here',
   },
 } as const

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { conversationAsCode, SNIPPET_FILE_NAME, type SnippetInput, type SnippetLanguage } from '../../../../../shared/codeSnippets.ts'
-import { i18n } from '../../../i18n/i18n.ts'
+import { copyText } from '../../../ui/copyText.ts'
+import { useModalDialog } from '../../../ui/useModalDialog.ts'
 
 /** The languages' own names and commands, the same in every language of the app. */
 const LANGUAGES: { id: SnippetLanguage; label: string; install: string }[] = [
@@ -18,22 +19,6 @@ export interface CopyAsCodeDialogProps {
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reason: string; selected: boolean }
 
-/**
- * Copies through the async clipboard API, falling back to a selection and execCommand: Electron
- * windows whose session denies permissions, and pages served over plain http to another machine,
- * have no async clipboard.
- */
-async function copyText(text: string, fallbackSource: HTMLElement | null): Promise<void> {
-  try {
-    if (!navigator.clipboard) throw new Error(i18n.t('library:code.noClipboard'))
-    await navigator.clipboard.writeText(text)
-    return
-  } catch (error) {
-    if (fallbackSource && selectContents(fallbackSource) && document.execCommand('copy')) return
-    throw error
-  }
-}
-
 /** Selects the snippet so that, if copying fails, Ctrl+C / ⌘C copies it by hand. */
 function selectContents(element: HTMLElement): boolean {
   const selection = window.getSelection()
@@ -48,7 +33,7 @@ function selectContents(element: HTMLElement): boolean {
 /** The conversation as a runnable script for the `ollama` JavaScript or Python library, with Copy. */
 export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript' }: CopyAsCodeDialogProps) {
   const { t } = useTranslation('library')
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const dialogRef = useModalDialog()
   const codeRef = useRef<HTMLPreElement>(null)
   const tabRefs = useRef<Partial<Record<SnippetLanguage, HTMLButtonElement | null>>>({})
   const baseId = useId()
@@ -59,10 +44,7 @@ export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript
   const label = current?.label ?? language
 
   useEffect(() => {
-    const dialog = dialogRef.current
-    dialog?.showModal()
     tabRefs.current[initialLanguage]?.focus()
-    return () => dialog?.close()
   }, [initialLanguage])
 
   useEffect(() => {
@@ -96,14 +78,13 @@ export function CopyAsCodeDialog({ input, onClose, initialLanguage = 'javascript
   }
 
   const onCopy = () => {
-    copyText(code, codeRef.current).then(
-      () => setCopy({ kind: 'copied' }),
-      (error: unknown) =>
-        setCopy({
-          kind: 'failed',
-          reason: error instanceof Error ? error.message : String(error),
-          selected: codeRef.current ? selectContents(codeRef.current) : false,
-        }),
+    // Inside the modal dialog: the page behind it is inert, so the copy fallback works from here.
+    void copyText(code, dialogRef.current ?? undefined).then((result) =>
+      setCopy(
+        result.ok
+          ? { kind: 'copied' }
+          : { kind: 'failed', reason: result.reason, selected: codeRef.current ? selectContents(codeRef.current) : false },
+      ),
     )
   }
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
+import { useModalDialog } from '../../../ui/useModalDialog.ts'
 import {
   applyTemplate,
   fieldDefaults,
@@ -143,7 +144,7 @@ function upsert<T extends { id: string }>(items: T[], item: T): T[] {
  */
 export function PromptLibraryDialog({ library, onApply, onClose, initialInput }: PromptLibraryDialogProps) {
   const { t } = useTranslation('library')
-  const dialogRef = useRef<HTMLDialogElement>(null)
+  const dialogRef = useModalDialog()
   const searchRef = useRef<HTMLInputElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
@@ -164,11 +165,8 @@ export function PromptLibraryDialog({ library, onApply, onClose, initialInput }:
   const shownError = action.error === dismissedError ? undefined : action.error
 
   useEffect(() => {
-    const dialog = dialogRef.current
-    dialog?.showModal()
-    // showModal() would focus the first control (Close); searching is what people open a library for.
+    // showModal() focuses the first control (Close); searching is what people open a library for.
     searchRef.current?.focus()
-    return () => dialog?.close()
   }, [])
 
   useEffect(() => {
