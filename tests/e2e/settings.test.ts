@@ -68,6 +68,16 @@ describe('the Settings screen', () => {
     const sent = () =>
       session.h.fake.requests.find((r) => r.path === '/api/chat')?.body as { options?: Record<string, unknown> } | undefined
     await expect.poll(() => sent()?.options, { timeout: 10_000 }).toMatchObject({ temperature: 0.2, num_ctx: 4096 })
+
+    // A comparison is a new chat for each model: the same options.
+    await page().getByRole('button', { name: 'Compare', exact: true }).click()
+    const compare = page().getByRole('region', { name: 'Compare two models' })
+    await compare.getByRole('textbox', { name: 'Prompt for both models' }).fill('Hello again')
+    await compare.getByRole('button', { name: 'Compare', exact: true }).click()
+    const compared = () => session.h.fake.requests.filter((r) => r.path === '/api/chat').slice(1)
+    await expect.poll(() => compared().length, { timeout: 10_000 }).toBe(2)
+    for (const request of compared())
+      expect((request.body as { options?: unknown }).options).toMatchObject({ temperature: 0.2, num_ctx: 4096 })
   })
 
   it('shows the data folder with a Copy button, since a browser cannot open folders', async () => {

@@ -85,7 +85,8 @@ export function ChatScreen() {
   const conversation = chat.conversation
   const installed = models.data?.map((m) => m.name) ?? []
   const model = conversation?.model ?? settings.data?.defaultModel ?? ''
-  const numCtx = conversation?.options.num_ctx ?? DEFAULT_NUM_CTX
+  // Before its first message a chat does not exist yet: it will start with the options Settings gives new chats.
+  const numCtx = (conversation ? conversation.options.num_ctx : settings.data?.chatDefaults.num_ctx) ?? DEFAULT_NUM_CTX
 
   // A message sent before its conversation existed goes out once the new conversation is loaded.
   const { reply } = chat

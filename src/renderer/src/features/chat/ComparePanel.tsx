@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next'
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DEFAULT_NUM_CTX, DEFAULT_SYSTEM_PROMPT, type ChatResult } from '../../../../shared/domain/chat.ts'
+import { DEFAULT_SYSTEM_PROMPT, type ChatResult } from '../../../../shared/domain/chat.ts'
+import { newChatOptions } from '../../../../shared/domain/settings.ts'
+import { useLiveSettings } from '../settings/useLiveSettings.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
@@ -34,6 +36,7 @@ function figures(side: Side, t: TFunction<'chat'>): string {
  */
 export function ComparePanel({ models, initial }: { models: string[]; initial: string }) {
   const { t } = useTranslation('chat')
+  const settings = useLiveSettings()
   const [sides, setSides] = useState<[Side, Side]>(() => [idle(initial), idle(models.find((m) => m !== initial) ?? initial)])
   const [prompt, setPrompt] = useState('')
   const streams = useRef<TypedStream<'chat:send'>[]>([])
@@ -57,7 +60,8 @@ export function ComparePanel({ models, initial }: { models: string[]; initial: s
           { role: 'system', content: DEFAULT_SYSTEM_PROMPT },
           { role: 'user', content: text },
         ],
-        options: { num_ctx: DEFAULT_NUM_CTX },
+        // The options Settings gives new chats: a comparison is a new chat, twice.
+        options: newChatOptions({ chatDefaults: settings?.chatDefaults ?? {} }),
       },
       (events) => {
         const arrived = events.map((e) => e.text).join('')
