@@ -353,7 +353,7 @@ export function chatBenchTable(r: ChatBenchResult): string {
     ],
     rows,
     [
-      `Baseline for the streams: a bare \`ollama\` client in Node on the same fake stream (4 characters a line, asked for 2,000 lines/s; it delivered ${r.fakeTokensPerS.toLocaleString('en')}/s, Node's timers allowing no less than 1 ms a line). App: Enter in a new chat until the reply's rendered text reaches its final length (MutationObserver, performance.now() in the page). Opening: click in the conversation list until two frames after the last message is in the DOM, median of ${OPEN_RUNS}; the baseline is a ${SMALL_CONVERSATION}-message conversation. Long tasks: PerformanceObserver \`longtask\` in the app while the reply streams.`,
+      `Baseline for the streams: a bare \`ollama\` client in Node on the same fake stream (4 characters a line at 2,000 lines/s, paced by the clock as a GPU would; it delivered ${r.fakeTokensPerS.toLocaleString('en')}/s), the fake in a process of its own as Ollama is, so neither side slows it down. App: Enter in a new chat until the reply's rendered text reaches its final length (MutationObserver, performance.now() in the page). Opening: click in the conversation list until two frames after the last message is in the DOM, median of ${OPEN_RUNS}; the baseline is a ${SMALL_CONVERSATION}-message conversation. Long tasks: PerformanceObserver \`longtask\` in the app while the reply streams.`,
     ],
   )
 }
