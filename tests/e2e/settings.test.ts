@@ -201,7 +201,7 @@ describe('the Settings screen', () => {
     await mkdir(path.join(file, 'inside'), { recursive: true })
     await session.h.app.settings.load()
     await openSettings()
-    expect(await page().getByText('Your settings file could not be opened (EISDIR)').isVisible()).toBe(true)
+    expect(await page().getByText('Your settings file could not be opened or saved (EISDIR)').isVisible()).toBe(true)
     expect(await page().getByText(file).isVisible()).toBe(true)
     expect(await page().getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true)
     expect(await seriousViolations(page())).toEqual([])

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Settings } from '../../src/shared/domain/settings.ts'
 import { SETTINGS_VERSION } from '../../src/main/storage/settingsMigrations.ts'
 import { SettingsStore } from '../../src/main/storage/SettingsStore.ts'
@@ -157,7 +157,7 @@ describe('SettingsStore', () => {
     expect(store.status().unopenedFile).toEqual({ reason: 'EISDIR' })
     await expect(store.update({ theme: 'dark' })).rejects.toMatchObject({
       code: 'SETTINGS_INVALID',
-      message: expect.stringContaining('could not be opened (EISDIR), so Instruct Desk is running on default settings'),
+      message: expect.stringContaining('could not be opened or written (EISDIR)'),
       hint: expect.stringContaining('A folder is in the settings file'),
     })
     await expect(store.reset()).rejects.toMatchObject({ code: 'SETTINGS_INVALID' })
@@ -168,6 +168,29 @@ describe('SettingsStore', () => {
     expect(store.status().unopenedFile).toBeNull()
     expect(await store.update({ theme: 'dark' })).toMatchObject({ theme: 'dark' })
     expect(await fileOf(dir)).toEqual({ ...DEFAULTS, theme: 'dark', version: SETTINGS_VERSION })
+  })
+
+  it('changes nothing in use when a save fails, and leaves no temporary file behind', async () => {
+    const { dir, store } = await storeWith(undefined)
+    await store.update({ theme: 'dark' })
+    await rm(path.join(dir, 'settings.json'))
+    await mkdir(path.join(dir, 'settings.json', 'inside'), { recursive: true })
+    await expect(store.update({ theme: 'light' })).rejects.toThrow()
+    expect(store.get().theme).toBe('dark')
+    expect(await readdir(dir)).toEqual(['settings.json'])
+  })
+
+  it('uses a migrated file even when the data folder cannot take the rewrite, with saving off and the reason shown', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ defaultModel: 'llama3.2:3b' }))
+    vi.spyOn(Date, 'now').mockReturnValue(1_000)
+    // The copy kept before the rewrite cannot be made: something is in its place.
+    await mkdir(path.join(dir, 'settings.v0-1000.json', 'inside'), { recursive: true })
+    const store = new SettingsStore(dir)
+    expect((await store.load()).defaultModel).toBe('llama3.2:3b')
+    expect(store.status().unopenedFile).toEqual({ reason: 'EISDIR' })
+    await expect(store.update({ theme: 'dark' })).rejects.toMatchObject({ code: 'SETTINGS_INVALID' })
+    vi.restoreAllMocks()
   })
 
   it('writes back keys it does not know, so settings of a newer version without a new layout survive', async () => {

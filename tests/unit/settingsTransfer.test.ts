@@ -20,19 +20,45 @@ const CHOSEN = Settings.parse({
 const exported = (settings: unknown, version = SETTINGS_VERSION) => JSON.stringify({ format: SETTINGS_EXPORT_FORMAT, version, settings })
 
 describe('settings export and import', () => {
-  it('exports every setting with format, version and date, under a dated file name', () => {
+  it('exports every setting but this computer’s own, with format, version and date, under a dated file name', () => {
     const { fileName, text } = exportSettings(CHOSEN, new Date('2026-03-14T09:30:00Z'))
     expect(fileName).toBe('instruct-desk-settings-2026-03-14.json')
+    const { ollamaExecutable: _program, modelsDir: _models, ollamaHeaders: _headers, ...portable } = CHOSEN
     expect(JSON.parse(text)).toEqual({
       format: SETTINGS_EXPORT_FORMAT,
       version: SETTINGS_VERSION,
       exportedAt: '2026-03-14T09:30:00.000Z',
-      settings: CHOSEN,
+      settings: portable,
     })
+    expect(text).not.toContain('X-Route')
   })
 
-  it('imports its own export as it was', () => {
-    expect(importSettings(exportSettings(CHOSEN).text)).toEqual(CHOSEN)
+  it('imports its own export as it was, but for this computer’s own settings', () => {
+    expect(importSettings(exportSettings(CHOSEN).text)).toEqual({ ...CHOSEN, ollamaExecutable: '', modelsDir: '', ollamaHeaders: {} })
+  })
+
+  it('never takes a program to run, a models folder or request headers from a file', () => {
+    const file = exported({
+      theme: 'dark',
+      ollamaExecutable: '\\\\host\\share\\ollama.exe',
+      modelsDir: '/mnt/elsewhere',
+      ollamaHeaders: { Authorization: 'Basic eDp5' },
+    })
+    expect(() => importSettings(file)).toThrow(
+      expect.objectContaining({
+        message: 'Nothing was imported: 3 settings in the file need fixing.',
+        fields: {
+          ollamaExecutable: expect.stringContaining('never taken from a file'),
+          modelsDir: expect.stringContaining('never taken from a file'),
+          ollamaHeaders: expect.stringContaining('may hold credentials'),
+        },
+      }),
+    )
+    // A copy of settings.json names them at their defaults: that is no value, and is taken.
+    expect(
+      importSettings(JSON.stringify({ version: SETTINGS_VERSION, theme: 'dark', ollamaExecutable: '', modelsDir: '', ollamaHeaders: {} }))
+        .theme,
+    ).toBe('dark')
   })
 
   it('gives settings the file does not name their defaults', () => {
@@ -106,8 +132,9 @@ describe('settings export and import', () => {
     expect(store.get()).toMatchObject({ theme: 'dark', defaultModel: 'llama3.2:3b' })
     expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(before)
 
+    await store.update({ modelsDir: '/data/models' })
     await store.import(exported({ theme: 'light' }))
-    expect(store.get()).toEqual({ ...DEFAULTS, theme: 'light' })
+    expect(store.get()).toEqual({ ...DEFAULTS, theme: 'light', modelsDir: '/data/models' })
     const reloaded = new SettingsStore(dir)
     expect((await reloaded.load()).theme).toBe('light')
   })
@@ -119,6 +146,6 @@ describe('settings export and import', () => {
     await store.load()
     await store.import(exportSettings(CHOSEN).text)
     expect(store.status().newerFile).toBeNull()
-    expect(store.get()).toEqual(CHOSEN)
+    expect(store.get()).toEqual({ ...CHOSEN, ollamaHeaders: {} })
   })
 })

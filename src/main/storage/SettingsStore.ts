@@ -6,7 +6,7 @@ import { AppError } from '../../shared/ipc/errors.ts'
 import { writeJsonAtomic } from './jsonFile.ts'
 import { readSettingsFile, type SettingsFile } from './settingsFile.ts'
 import { SETTINGS_VERSION } from './settingsMigrations.ts'
-import { exportSettings, importSettings } from './settingsTransfer.ts'
+import { exportSettings, importSettings, localOnly } from './settingsTransfer.ts'
 import { checkSettings, settingsInvalid } from './settingsValidation.ts'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -27,7 +27,7 @@ export class SettingsStore {
   private recovered: SettingsStatus['recovered'] = null
   private newerFile: SettingsStatus['newerFile'] = null
   private unopenedFile: SettingsStatus['unopenedFile'] = null
-  private writing: Promise<void> = Promise.resolve()
+  private writing: Promise<unknown> = Promise.resolve()
   private readonly emitter = new EventEmitter()
   readonly dataDir: string
   readonly file: string
@@ -49,10 +49,19 @@ export class SettingsStore {
     if (!read) return this.value
     this.value = read.settings
     this.unknown = read.unknown
-    if (read.newerVersion !== undefined) this.newerFile = { version: read.newerVersion }
-    else if (read.reset) this.recovered = { backup: await this.keepCopy('corrupt'), fields: read.reset }
-    else if (read.fromVersion < SETTINGS_VERSION) await this.keepCopy(`v${read.fromVersion}`)
-    if (read.reset || read.fromVersion < SETTINGS_VERSION) await this.persist()
+    if (read.newerVersion !== undefined) {
+      this.newerFile = { version: read.newerVersion }
+      return this.value
+    }
+    try {
+      if (read.reset) this.recovered = { backup: await this.keepCopy('corrupt'), fields: read.reset }
+      else if (read.fromVersion < SETTINGS_VERSION) await this.keepCopy(`v${read.fromVersion}`)
+      if (read.reset || read.fromVersion < SETTINGS_VERSION) await this.write(this.value)
+    } catch (error) {
+      // A data folder that cannot be written (read-only, full) is not a crash either: the settings
+      // read are used, and saving is off with the reason shown, as for a file that cannot be opened.
+      this.unopenedFile = { reason: (error as NodeJS.ErrnoException).code ?? String(error) }
+    }
     return this.value
   }
 
@@ -82,22 +91,28 @@ export class SettingsStore {
     this.recovered = null
   }
 
-  async update(patch: SettingsPatch): Promise<Settings> {
-    if (this.newerFile) throw this.readOnly()
-    if (this.unopenedFile) throw this.unopened(this.unopenedFile.reason)
-    const checked = checkSettings({ ...this.value, ...patch })
-    if ('fields' in checked) throw settingsInvalid(checked.fields)
-    return this.replace(checked.settings)
+  update(patch: SettingsPatch): Promise<Settings> {
+    return this.serially(() => {
+      if (this.newerFile) throw this.readOnly()
+      if (this.unopenedFile) throw this.unopened(this.unopenedFile.reason)
+      const checked = checkSettings({ ...this.value, ...patch })
+      if ('fields' in checked) throw settingsInvalid(checked.fields)
+      return this.replace(checked.settings)
+    })
   }
 
   /** Every setting back to its default; secrets are not settings and stay. */
   reset(): Promise<Settings> {
-    return this.replace(Settings.parse({}))
+    return this.serially(() => this.replace(Settings.parse({})))
   }
 
-  /** Replaces every setting with a file's (see `importSettings`); nothing changes when any field is wrong. */
-  async import(text: string): Promise<Settings> {
-    return this.replace(importSettings(text))
+  /**
+   * Replaces the settings with a file's (see `importSettings`); nothing changes when any field is
+   * wrong. What only this computer can say (which program to run, where models are, extra headers
+   * that may carry credentials) is never taken from a file and stays as it is.
+   */
+  import(text: string): Promise<Settings> {
+    return this.serially(() => this.replace({ ...importSettings(text), ...localOnly(this.value) }))
   }
 
   export(): { fileName: string; text: string } {
@@ -109,6 +124,20 @@ export class SettingsStore {
     return () => this.emitter.off('change', listener)
   }
 
+  /**
+   * Changes run one after another, each from the value the previous one left, so two quick changes
+   * both land, and a slow write never lands after a newer one.
+   */
+  private serially(change: () => Promise<Settings>): Promise<Settings> {
+    const run = this.writing.then(change)
+    this.writing = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  /** The file first, then the value in use: a save that fails changes nothing, on disk or in the app. */
   private async replace(settings: Settings): Promise<Settings> {
     if (this.newerFile) {
       // Reset and import start a new file on purpose; the newer one is kept beside it.
@@ -119,22 +148,18 @@ export class SettingsStore {
     if (this.unopenedFile) {
       // Reset and import write a new file in the unreadable one's place, where the folder allows it.
       const reason = this.unopenedFile.reason
-      await writeJsonAtomic(this.file, { version: SETTINGS_VERSION, ...settings }).catch(() => {
+      await this.write(settings).catch(() => {
         throw this.unopened(reason)
       })
       this.unopenedFile = null
-    }
+    } else await this.write(settings)
     this.value = settings
-    await this.persist()
     this.emitter.emit('change', this.value)
     return this.value
   }
 
-  /** Writes one after another, each the latest value, so a slow write never lands after a newer one. */
-  private persist(): Promise<void> {
-    const write = this.writing.then(() => writeJsonAtomic(this.file, { version: SETTINGS_VERSION, ...this.unknown, ...this.value }))
-    this.writing = write.catch(() => {})
-    return write
+  private write(settings: Settings): Promise<void> {
+    return writeJsonAtomic(this.file, { version: SETTINGS_VERSION, ...this.unknown, ...settings })
   }
 
   /** A byte-for-byte copy of the file as it is, beside it; answers the copy's name. */
@@ -147,7 +172,7 @@ export class SettingsStore {
   private unopened(reason: string): AppError {
     return new AppError({
       code: 'SETTINGS_INVALID',
-      message: `Settings cannot be saved: ${this.file} could not be opened (${reason}), so Instruct Desk is running on default settings.`,
+      message: `Settings cannot be saved: ${this.file} could not be opened or written (${reason}).`,
       hint:
         reason === 'EISDIR'
           ? `A folder is in the settings file's place: move or rename it, then restart Instruct Desk.`

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Writes via a temp file and rename, so a crash mid-write never leaves half a file. */
@@ -7,7 +7,11 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
   await mkdir(path.dirname(file), { recursive: true })
   const temp = `${file}.${randomUUID()}.tmp`
   await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 })
-  await rename(temp, file)
+  // A rename that fails (a folder in the file's place, a full disk) must not leave the temp file behind.
+  await rename(temp, file).catch(async (error: unknown) => {
+    await rm(temp, { force: true })
+    throw error
+  })
 }
 
 export type JsonRead = { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt'; text: string }

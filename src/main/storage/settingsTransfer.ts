@@ -7,16 +7,30 @@ export const SETTINGS_EXPORT_FORMAT = 'instruct-desk-settings'
 
 const isObject = (value: unknown): value is SettingsContent => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** The settings as a file to keep or move to another computer; secrets are not settings and never in it. */
+/**
+ * Settings that name things on this computer (a program to run, a folder) or may carry credentials
+ * (extra headers for a proxy): a file never sets them, so a shared file cannot make the app run a
+ * program or send a header, and an export never holds them.
+ */
+const LOCAL_ONLY = ['ollamaExecutable', 'modelsDir', 'ollamaHeaders'] as const satisfies readonly (keyof Settings)[]
+type LocalOnly = Pick<Settings, (typeof LOCAL_ONLY)[number]>
+
+export function localOnly(settings: Settings): LocalOnly {
+  return Object.fromEntries(LOCAL_ONLY.map((key) => [key, settings[key]])) as LocalOnly
+}
+
+/** The settings as a file to keep or move to another computer; secrets and this computer's own settings are never in it. */
 export function exportSettings(settings: Settings, now = new Date()): { fileName: string; text: string } {
-  const file = { format: SETTINGS_EXPORT_FORMAT, version: SETTINGS_VERSION, exportedAt: now.toISOString(), settings }
+  const portable = Object.fromEntries(Object.entries(settings).filter(([key]) => !(LOCAL_ONLY as readonly string[]).includes(key)))
+  const file = { format: SETTINGS_EXPORT_FORMAT, version: SETTINGS_VERSION, exportedAt: now.toISOString(), settings: portable }
   return { fileName: `instruct-desk-settings-${now.toISOString().slice(0, 10)}.json`, text: `${JSON.stringify(file, null, 2)}\n` }
 }
 
 /**
  * The settings in an exported file (or a copy of `settings.json`), brought to this version's layout
  * and checked field by field. Settings the file does not name take their defaults; any unknown or
- * invalid field refuses the whole file, each named with what is wrong.
+ * invalid field, or a value for one of this computer's own settings, refuses the whole file, each
+ * named with what is wrong.
  */
 export function importSettings(text: string): Settings {
   let parsed: unknown
@@ -61,8 +75,16 @@ function unwrap(parsed: unknown): { content: SettingsContent; version: number } 
   return { content: parsed.settings, version }
 }
 
+const DEFAULTS = Settings.parse({})
+
 function unknownFields(content: SettingsContent): FieldErrors {
   const fields: FieldErrors = {}
+  for (const key of LOCAL_ONLY) {
+    // A copy of settings.json holds them, at their defaults unless set: only a value is refused.
+    if (content[key] !== undefined && JSON.stringify(content[key]) !== JSON.stringify(DEFAULTS[key])) {
+      fields[key] = 'never taken from a file (it names something on one computer, or may hold credentials); set it here in Settings'
+    }
+  }
   for (const key of Object.keys(content)) {
     if (Object.hasOwn(Settings.shape, key)) continue
     fields[key] = SecretName.safeParse(key).success

@@ -11,11 +11,10 @@ export const settings = {
     hint: 'Its settings file (version {{version}}; this version reads up to {{supported}}) is left untouched, and this version uses what it understands of it. To change settings here, reset them or import a file below: the newer file is kept as a copy.',
   },
   unopened: {
-    title: 'Your settings file could not be opened ({{reason}}), so these are the default settings.',
-    folder:
-      'A folder is in its place: <code>{{file}}</code>. Fix that and restart Instruct Desk, or reset settings below to write a new file in its place.',
+    title: 'Your settings file could not be opened or saved ({{reason}}), so nothing you change here is kept.',
+    folder: 'A folder is in its place: <code>{{file}}</code>. Move or rename the folder, then restart Instruct Desk.',
     permission:
-      'Your account may lack permission to read it: <code>{{file}}</code>. Fix that and restart Instruct Desk, or reset settings below to write a new file in its place.',
+      'Your account may lack permission to read or write it, or the data folder: <code>{{file}}</code>. Fix that and restart Instruct Desk, or reset settings below to write a new file in its place.',
   },
   labels: {
     theme: 'Theme',
@@ -166,7 +165,7 @@ export const settings = {
     import: 'Import settings…',
     reset: 'Reset to defaults…',
     about:
-      'An export holds every setting on this page (extra request headers included) but never the access token or the API key. Importing replaces all settings with the file’s; any it does not name go back to their defaults.',
+      'An export holds the settings on this page but never the access token, the API key, extra request headers, the Ollama program or the models folder: those belong to this computer, and importing never changes them. Importing replaces the other settings with the file’s; any it does not name go back to their defaults.',
     exported: 'Exported as {{file}}.',
     tooLarge: '{{name}} is too large to be a settings file.',
     imported: 'Imported settings from {{name}}.',
