@@ -171,4 +171,14 @@ describe('uploads', () => {
     expect(() => store.chunk(first, 5, 'AAAA')).toThrow(/no longer waiting to be summarized/)
     expect(store.discard(second)).toBe(true)
   })
+
+  it('keeps a file the OS opened however long it waits: it cannot be dropped again as a window’s file can', () => {
+    let now = 0
+    const store = new UploadStore({ maxBytes: () => 100, expiryMs: 60_000, now: () => now })
+    const opened = store.hold('notes.txt', new TextEncoder().encode('notes'))
+    const abandoned = store.start('draft.txt', 10)
+    now = 3_600_000
+    expect(() => store.chunk(abandoned, 0, 'AAAA')).toThrow(/no longer waiting to be summarized/)
+    expect(new TextDecoder().decode(store.take(opened).bytes)).toBe('notes')
+  })
 })

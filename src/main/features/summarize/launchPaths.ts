@@ -19,7 +19,7 @@ export function launchPaths(args: readonly string[], cwd: string): string[] {
   return paths
 }
 
-/** A file:// URL on another host is not a file the app can read. */
+/** A file:// URL as a path; one Node cannot turn into a path (another host, outside Windows) names nothing to read. */
 function localPath(url: string): string[] {
   try {
     return [fileURLToPath(url)]

@@ -47,7 +47,10 @@ export class OpenedFiles {
       const bytes = await readDocumentFile(file, this.options.maxBytes())
       return { name, size: bytes.byteLength, uploadId: this.options.uploads.hold(name, bytes) }
     } catch (error) {
-      const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL' as const, message: `${file} could not be opened.` }
+      const info =
+        error instanceof AppError
+          ? error.toInfo()
+          : { code: 'INTERNAL' as const, message: `${file} could not be opened: ${error instanceof Error ? error.message : String(error)}` }
       return { name, error: info }
     }
   }

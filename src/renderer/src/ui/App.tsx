@@ -10,7 +10,7 @@ import { useAppearance } from '../features/settings/useAppearance.ts'
 import { SummarizeScreen } from '../features/summarize/SummarizeScreen.tsx'
 import { ScreenIcon } from './Icon.tsx'
 import { OllamaSetupBanner } from './OllamaSetupBanner.tsx'
-import { NavigationContext, type Handoff, type Navigation } from './navigation.ts'
+import { NavigationContext, withHandoff, type Handoff, type Navigation, type PendingHandoffs } from './navigation.ts'
 import { SCREENS, type ScreenId } from './screens.ts'
 import { CHAT_COMMANDS } from './shortcuts.ts'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
@@ -28,12 +28,12 @@ export function App() {
   const { t } = useTranslation('shell')
   useAppearance()
   const [screen, setScreen] = useState<ScreenId>('chat')
-  const [pending, setPending] = useState<Handoff>()
+  const [pending, setPending] = useState<PendingHandoffs>({})
   const go = useCallback((next: ScreenId, handoff?: Handoff) => {
     setScreen(next)
-    setPending(handoff)
+    if (handoff) setPending((current) => withHandoff(current, handoff))
   }, [])
-  const taken = useCallback(() => setPending(undefined), [])
+  const taken = useCallback((kind: Handoff['kind']) => setPending(({ [kind]: _taken, ...rest }) => rest), [])
   const navigation = useMemo<Navigation>(() => ({ go, pending, taken }), [go, pending, taken])
 
   // Files dropped anywhere a screen does not take them itself are documents to summarize.

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react'
+import { createContext, useCallback, useContext } from 'react'
 import type { OpenedFile } from '../../../shared/domain/openedFiles.ts'
 import type { ScreenId } from './screens.ts'
 
@@ -15,24 +15,41 @@ export type Handoff =
   | { kind: 'summarize-files'; files: IncomingFile[] }
   | { kind: 'chat-command'; command: ChatCommand }
 
+type HandoffOf<K extends Handoff['kind']> = Extract<Handoff, { kind: K }>
+
+/** One waiting handoff per kind: files waiting for Summarize stay while a shortcut or another screen is used. */
+export type PendingHandoffs = { [K in Handoff['kind']]?: HandoffOf<K> }
+
 export interface Navigation {
   /** Switches screens, optionally handing the new screen something to start with. */
   go(screen: ScreenId, handoff?: Handoff): void
-  /** The handoff waiting for a screen, until it takes it. */
-  pending: Handoff | undefined
-  /** The screen took the handoff; it will not be offered again. */
-  taken(): void
+  /** The handoffs waiting for their screens, each until its screen takes it. */
+  pending: PendingHandoffs
+  /** The screen took its handoff; it will not be offered again. */
+  taken(kind: Handoff['kind']): void
 }
 
-export const NavigationContext = createContext<Navigation>({ go: () => {}, pending: undefined, taken: () => {} })
+/**
+ * A new handoff replaces a waiting one of its kind, except files to summarize: those add up, so
+ * nothing dropped or opened is lost while earlier files still wait.
+ */
+export function withHandoff(pending: PendingHandoffs, handoff: Handoff): PendingHandoffs {
+  const waiting = pending['summarize-files']
+  if (handoff.kind === 'summarize-files' && waiting)
+    return { ...pending, [handoff.kind]: { ...handoff, files: [...waiting.files, ...handoff.files] } }
+  return { ...pending, [handoff.kind]: handoff }
+}
+
+export const NavigationContext = createContext<Navigation>({ go: () => {}, pending: {}, taken: () => {} })
 
 export function useNavigation(): Navigation {
   return useContext(NavigationContext)
 }
 
 /** The waiting handoff of this kind, if any; call `taken` once it is used. */
-export function useHandoff<K extends Handoff['kind']>(kind: K): { handoff: Extract<Handoff, { kind: K }> | undefined; taken(): void } {
-  const navigation = useNavigation()
-  const pending = navigation.pending?.kind === kind ? (navigation.pending as Extract<Handoff, { kind: K }>) : undefined
-  return { handoff: pending, taken: navigation.taken }
+export function useHandoff<K extends Handoff['kind']>(kind: K): { handoff: HandoffOf<K> | undefined; taken(): void } {
+  const { pending, taken } = useNavigation()
+  const handoff = pending[kind] as HandoffOf<K> | undefined
+  const takenThis = useCallback(() => taken(kind), [taken, kind])
+  return { handoff, taken: takenThis }
 }

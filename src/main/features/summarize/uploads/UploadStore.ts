@@ -21,6 +21,8 @@ export interface UploadedFile {
 interface Upload extends UploadedFile {
   received: number
   touchedAt: number
+  /** A window's upload it may abandon; a file the OS opened waits, however long, until a window takes or discards it. */
+  expires: boolean
 }
 
 const DEFAULT_EXPIRY_MS = 10 * 60_000
@@ -51,13 +53,14 @@ export class UploadStore {
   /** Refuses a file over the limit before a byte of it is sent. */
   start(name: string, size: number): string {
     this.admit(name, size)
-    return this.add({ name, bytes: new Uint8Array(size), received: 0 })
+    return this.add({ name, bytes: new Uint8Array(size), received: 0, expires: true })
   }
 
   /** A whole file main read itself (one the OS opened with the app), under the same limits. */
   hold(name: string, bytes: Uint8Array): string {
     this.admit(name, bytes.byteLength)
-    return this.add({ name, bytes, received: bytes.byteLength })
+    // It may wait behind a long batch or a first model download; it cannot be dropped again, as a window's file can.
+    return this.add({ name, bytes, received: bytes.byteLength, expires: false })
   }
 
   /** Adds the next piece; answers the bytes received so far. */
@@ -126,7 +129,7 @@ export class UploadStore {
 
   private sweep(): void {
     const oldest = this.now() - this.expiryMs
-    for (const [id, upload] of this.uploads) if (upload.touchedAt <= oldest) this.uploads.delete(id)
+    for (const [id, upload] of this.uploads) if (upload.expires && upload.touchedAt <= oldest) this.uploads.delete(id)
   }
 
   /** While anything is held, a timer drops what is abandoned even if no other upload comes to do it; it never keeps the process alive. */

@@ -41,7 +41,7 @@ export function FileList({
       </div>
       {skipped > 0 && (
         <p className="notice notice-warn small" role="note">
-          {t('batch.skipped', { files: files.length, skipped })}
+          {t('batch.skipped', { files: files.length, count: skipped })}
         </p>
       )}
       <ul className="file-list" aria-label={t('batch.list')}>

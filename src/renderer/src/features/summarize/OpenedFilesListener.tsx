@@ -10,10 +10,7 @@ import { useNavigation } from '../../ui/navigation.ts'
  */
 export function OpenedFilesListener(): null {
   const navigation = useNavigation()
-  const summarize = useEffectEvent((files: OpenedFile[]) => {
-    const waiting = navigation.pending?.kind === 'summarize-files' ? navigation.pending.files : []
-    navigation.go('summarize', { kind: 'summarize-files', files: [...waiting, ...files] })
-  })
+  const summarize = useEffectEvent((files: OpenedFile[]) => navigation.go('summarize', { kind: 'summarize-files', files }))
   useEffect(() => {
     // A failed take (the bridge reconnecting) leaves the files in main; the reconnect takes them.
     const take = (): void =>

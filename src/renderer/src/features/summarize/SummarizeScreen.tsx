@@ -77,7 +77,7 @@ export function SummarizeScreen() {
   }, [handoff, running, options, taken, start])
 
   const submit = (files: File[]): void => {
-    if (running || !options) navigation.go('summarize', { kind: 'summarize-files', files: [...(handoff?.files ?? []), ...files] })
+    if (running || !options) navigation.go('summarize', { kind: 'summarize-files', files })
     else void start(files, options)
   }
   const onPicked = (event: ChangeEvent<HTMLInputElement>): void => {
