@@ -110,7 +110,7 @@ function BatchOutcomeView({ outcome, fileName }: { outcome: JsonBatchOutcome; fi
   return (
     <section className="card json-result" aria-label={t('batch.result')}>
       <p role="status">
-        <strong>{t('batch.valid', { valid: outcome.valid, total: outcome.total })}</strong>
+        <strong>{t('batch.valid', { valid: outcome.valid, count: outcome.total })}</strong>
         {outcome.failed > 0 && ` · ${t('batch.invalid', { failed: outcome.failed })}`}
         {outcome.skipped > 0 && ` · ${t('batch.skipped', { skipped: outcome.skipped })}`}
       </p>
@@ -166,7 +166,7 @@ export function BatchMode({
       {state.phase === 'running' && <BatchProgress progress={state.progress} />}
       {state.phase === 'stopped' && (
         <p className="notice notice-info" role="status">
-          {t('batch.stopped', { done: state.progress?.done ?? 0, total: state.progress?.total ?? 0 })}
+          {t('batch.stopped', { done: state.progress?.done ?? 0, count: state.progress?.total ?? 0 })}
         </p>
       )}
       {state.phase === 'failed' && state.error && <RunError error={state.error} onRetry={start} />}

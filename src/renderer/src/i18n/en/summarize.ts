@@ -85,8 +85,10 @@ export const summarize = {
     finished_other: '{{finished, number}} of {{count, number}} files finished',
     cancel: 'Cancel',
     clear: 'Clear',
-    skipped:
-      'Only the first {{files, number}} files are summarized at once; {{skipped, number}} more were left out. Drop them again when this batch is done.',
+    skipped_one:
+      'Only the first {{files, number}} files are summarized at once; 1 more was left out. Drop it again when this batch is done.',
+    skipped_other:
+      'Only the first {{files, number}} files are summarized at once; {{count, number}} more were left out. Drop them again when this batch is done.',
     list: 'Files in this batch',
   },
   file: {
