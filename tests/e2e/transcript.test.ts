@@ -88,5 +88,13 @@ describe('a long transcript', () => {
     await expect.poll(() => target.count(), { timeout: 5_000 }).toBe(1)
     expect(await target.textContent()).toContain(`Answer ${MIDDLE + 1}.`)
     await expect.poll(() => inView(target)).toBe(true)
+
+    // Sending from the middle of the thread brings the view back to the end, where the answer comes.
+    await page().getByRole('textbox', { name: 'Message' }).fill('And one more question')
+    await page().keyboard.press('Enter')
+    const reply = log.getByRole('article', { name: 'Assistant said' }).last()
+    await expect.poll(() => reply.getAttribute('data-state'), { timeout: 10_000 }).toBe('complete')
+    await expect.poll(() => inView(log.getByRole('article', { name: 'You said' }).filter({ hasText: 'And one more question' }))).toBe(true)
+    await expect.poll(() => inView(reply)).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
@@ -19,6 +19,11 @@ const OVERSCAN = 6
 const ROW_GAP_PX = 12
 /** Closer than this to the end counts as "at the end": the transcript follows a streaming reply. */
 const STICK_PX = 48
+
+/** From the virtualizer's own measurements, without reading the layout back. */
+function distanceFromEnd(virtualizer: Virtualizer<HTMLDivElement, Element>): number {
+  return virtualizer.getTotalSize() - (virtualizer.scrollOffset ?? 0) - (virtualizer.scrollRect?.height ?? 0)
+}
 
 function renderAll(range: Range): number[] {
   return Array.from({ length: range.count }, (_, i) => i)
@@ -87,13 +92,15 @@ export const Transcript = memo(function Transcript({
   }, [focusIndex, virtualizer])
 
   // Sending a message (or an edit) means the user wants to see the answer: back to the end even if
-  // they had scrolled up. A user message newly at the end of the thread is that signal.
+  // they had scrolled up. A user message newly at the end of the thread is that signal. Already at
+  // the end (a new chat, or following), the list keeps it there by itself; a scroll command would
+  // make the virtualizer read the layout back on every row it measures until the scroll lands.
   const newestUserId = thread.slice(-2).findLast((m) => m.role === 'user')?.id
   const seenUserId = useRef(newestUserId)
   useEffect(() => {
     if (newestUserId === seenUserId.current) return
     seenUserId.current = newestUserId
-    if (newestUserId) virtualizer.scrollToEnd()
+    if (newestUserId && distanceFromEnd(virtualizer) > STICK_PX) virtualizer.scrollToEnd()
   }, [newestUserId, virtualizer])
 
   const items = virtualizer.getVirtualItems()
