@@ -17,13 +17,20 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
 
 const entries = Object.entries(en as Record<string, Tree>).flatMap(([ns, tree]) => flatten(tree).map(([key, text]) => ({ ns, key, text })))
 
-/** Every .ts/.tsx file of the renderer except the catalogs themselves. */
-function sources(): { file: string; text: string }[] {
+/**
+ * Every .ts/.tsx file of the renderer except the catalogs themselves, with the namespaces its bare
+ * keys belong to: those it binds (`useTranslation('ns')`, `TFunction<'ns'>`, `ParseKeys<'ns'>`), else the default one.
+ */
+function sources(): { file: string; text: string; namespaces: Set<string> }[] {
   return readdirSync(RENDERER, { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.tsx?$/.test(file))
     .map((file) => path.join(RENDERER, file))
     .filter((file) => !file.startsWith(CATALOGS))
-    .map((file) => ({ file: path.relative(RENDERER, file), text: readFileSync(file, 'utf8') }))
+    .map((file) => {
+      const text = readFileSync(file, 'utf8')
+      const bound = [...text.matchAll(/useTranslation\(\s*'(\w+)'|(?:TFunction|ParseKeys)<'(\w+)'>/g)].map((m) => m[1] ?? m[2] ?? '')
+      return { file: path.relative(RENDERER, file), text, namespaces: new Set(bound.length > 0 ? bound : ['common']) }
+    })
 }
 
 /**
@@ -83,18 +90,23 @@ describe('the English catalogs', () => {
     expect(orphans).toEqual([])
   })
 
-  it('hold only keys the renderer uses', () => {
-    const used = new Set(code.flatMap(({ text }) => [...literals(text)]))
-    const unused = entries
-      .map(({ ns, key }) => ({ ns, key: key.replace(PLURAL, '') }))
-      .filter(({ ns, key }) => !used.has(key) && !used.has(`${ns}:${key}`))
-      .map(({ ns, key }) => `${ns}:${key}`)
+  it('hold only keys the renderer uses, in the namespace that uses them', () => {
+    // `ns:key` anywhere, or a bare key in a file bound to its namespace.
+    const used = new Set(
+      code.flatMap(({ text, namespaces }) => [...literals(text)].flatMap((l) => [l, ...[...namespaces].map((ns) => `${ns}:${l}`)])),
+    )
+    const unused = entries.map(({ ns, key }) => `${ns}:${key.replace(PLURAL, '')}`).filter((key) => !used.has(key))
     expect([...new Set(unused)]).toEqual([])
   })
 
-  it('have every key the renderer asks for', () => {
-    const known = new Set(entries.flatMap(({ ns, key }) => [key.replace(PLURAL, ''), `${ns}:${key.replace(PLURAL, '')}`]))
-    const missing = code.flatMap(({ file, text }) => calledKeys(text).flatMap((key) => (known.has(key) ? [] : [`${file}: ${key}`])))
+  it('have every key the renderer asks for, in the namespace it asks', () => {
+    const known = new Set(entries.map(({ ns, key }) => `${ns}:${key.replace(PLURAL, '')}`))
+    const missing = code.flatMap(({ file, text, namespaces }) =>
+      calledKeys(text).flatMap((key) => {
+        const candidates = key.includes(':') ? [key] : [...namespaces].map((ns) => `${ns}:${key}`)
+        return candidates.some((candidate) => known.has(candidate)) ? [] : [`${file}: ${key}`]
+      }),
+    )
     expect(missing).toEqual([])
   })
 })
