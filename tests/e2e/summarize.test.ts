@@ -167,6 +167,27 @@ describe('summarize', () => {
     await expect.poll(() => history.getByRole('button', { name: /ledger\.md/ }).textContent()).toContain('incomplete')
   })
 
+  it('goes on while another screen is open, and is there to follow on return', async () => {
+    session.h.fake.tokenDelayMs = 15
+    await openSummarize()
+    await pick([LEDGER], () => page().getByRole('button', { name: 'Open…' }).click())
+    await expect.poll(() => rowStatus('ledger.md'), { timeout: 30_000 }).toMatch(/^Summarizing part 1 of \d+/)
+    await page().getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chat' }).click()
+    await page().getByRole('textbox', { name: 'Message' }).waitFor()
+    await openSummarize()
+    expect(await rowStatus('ledger.md')).toMatch(/^Summarizing part \d+ of \d+/)
+    await expect.poll(() => rowStatus('ledger.md'), { timeout: 60_000 }).toMatch(/^Done/)
+    expect(await files().getByRole('listitem').count()).toBe(1)
+    // The summary stored after the return opens, as it would have without leaving.
+    await expect
+      .poll(() =>
+        result()
+          .getByRole('heading', { name: /ledger\.md/ })
+          .count(),
+      )
+      .toBe(1)
+  })
+
   it('finds an earlier summary by its text and continues it in chat', async () => {
     await openSummarize()
     await drop('.drop-zone', [REPORT, LEDGER])

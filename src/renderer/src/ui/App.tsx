@@ -4,6 +4,7 @@ import { ChatScreen } from '../features/chat/ChatScreen.tsx'
 import { JsonRepairScreen } from '../features/jsonRepair/JsonRepairScreen.tsx'
 import { ModelsScreen } from '../features/models/ModelsScreen.tsx'
 import { OpenedFilesListener } from '../features/summarize/OpenedFilesListener.tsx'
+import { SummaryBatchProvider } from '../features/summarize/SummaryBatchProvider.tsx'
 import { SettingsNotice } from '../features/settings/SettingsNotice.tsx'
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx'
 import { useAppearance } from '../features/settings/useAppearance.ts'
@@ -73,50 +74,52 @@ export function App() {
   const current = SCREENS.find((s) => s.id === screen)
   return (
     <NavigationContext value={navigation}>
-      <OpenedFilesListener />
-      <div className="shell" onDragOver={onDragOver} onDrop={onDrop}>
-        <aside className="sidebar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ◆
-            </span>
-            <span>{t('appName')}</span>
-          </div>
-          <nav aria-label={t('mainNavigation')}>
-            <ul className="nav-list">
-              {SCREENS.map((s) => (
-                <li key={s.id}>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={s.id === screen ? 'page' : undefined}
-                    aria-keyshortcuts={`Control+${s.shortcut}`}
-                    onClick={() => setScreen(s.id)}
-                  >
-                    <ScreenIcon screen={s.id} />
-                    <span>{t(s.label)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <button
-            type="button"
-            className="button button-small shortcuts-button"
-            aria-keyshortcuts="F1"
-            onClick={() => setShowShortcuts(true)}
-          >
-            {t('shortcuts.open')}
-          </button>
-          <StatusArea />
-        </aside>
-        <main className="content" aria-label={current && t(current.label)}>
-          <OllamaSetupBanner />
-          <SettingsNotice onSettingsScreen={screen === 'settings'} />
-          <Content />
-        </main>
-        {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
-      </div>
+      <SummaryBatchProvider>
+        <OpenedFilesListener />
+        <div className="shell" onDragOver={onDragOver} onDrop={onDrop}>
+          <aside className="sidebar">
+            <div className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                ◆
+              </span>
+              <span>{t('appName')}</span>
+            </div>
+            <nav aria-label={t('mainNavigation')}>
+              <ul className="nav-list">
+                {SCREENS.map((s) => (
+                  <li key={s.id}>
+                    <button
+                      type="button"
+                      className="nav-item"
+                      aria-current={s.id === screen ? 'page' : undefined}
+                      aria-keyshortcuts={`Control+${s.shortcut}`}
+                      onClick={() => setScreen(s.id)}
+                    >
+                      <ScreenIcon screen={s.id} />
+                      <span>{t(s.label)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <button
+              type="button"
+              className="button button-small shortcuts-button"
+              aria-keyshortcuts="F1"
+              onClick={() => setShowShortcuts(true)}
+            >
+              {t('shortcuts.open')}
+            </button>
+            <StatusArea />
+          </aside>
+          <main className="content" aria-label={current && t(current.label)}>
+            <OllamaSetupBanner />
+            <SettingsNotice onSettingsScreen={screen === 'settings'} />
+            <Content />
+          </main>
+          {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+        </div>
+      </SummaryBatchProvider>
     </NavigationContext>
   )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SummaryOptions } from '../../../../shared/domain/summary.ts'
 import { useInvoke } from '../../ipc/hooks.ts'
@@ -12,7 +12,7 @@ import { SummaryHistory } from './SummaryHistory.tsx'
 import { SummaryOptionsForm, type OptionsDraft } from './SummaryOptionsForm.tsx'
 import { SummaryResultView } from './SummaryResultView.tsx'
 import { useStoredSummary } from './useStoredSummary.ts'
-import { useSummaryBatch } from './useSummaryBatch.ts'
+import { useBatch } from './SummaryBatchProvider.tsx'
 import { useSummaryHistory } from './useSummaryHistory.ts'
 
 /** The options as sent: empty focus and language mean none. */
@@ -39,14 +39,16 @@ export function SummarizeScreen() {
   const picker = useRef<HTMLInputElement>(null)
 
   const reloadHistory = history.reload
-  const onStored = useCallback(
-    (id: string, first: boolean) => {
-      reloadHistory()
-      if (first) setSelectedId(id)
-    },
-    [reloadHistory],
+  const batch = useBatch()
+  const { onStored } = batch
+  useEffect(
+    () =>
+      onStored((id, first) => {
+        reloadHistory()
+        if (first) setSelectedId(id)
+      }),
+    [onStored, reloadHistory],
   )
-  const batch = useSummaryBatch(onStored)
 
   const installed = useMemo(() => models.data?.map((m) => m.name) ?? [], [models.data])
   const defaultModel = settings.data?.defaultModel
