@@ -132,8 +132,28 @@ describe('the Settings screen', () => {
       settings: { summaryLanguage: 'German', jsonAttempts: 4 },
     })
     await expect.poll(() => page().getByText('Imported settings from backup.json.').isVisible()).toBe(true)
-    expect(await page().getByRole('textbox', { name: 'Summary language' }).inputValue()).toBe('German')
+    await expect.poll(() => page().getByRole('textbox', { name: 'Summary language' }).inputValue()).toBe('German')
     expect(await page().getByRole('textbox', { name: 'Local model attempts per JSON input' }).inputValue()).toBe('4')
+  })
+
+  it('asks before importing a file that sends chats to another Ollama server, and imports nothing on no', async () => {
+    await openSettings()
+    const file = { format: SETTINGS_EXPORT_FORMAT, version: 1, settings: { ollamaHost: 'gpu-box:11434', jsonAttempts: 3 } }
+    await importFile('team.json', file)
+    const dialog = page().getByRole('dialog', { name: 'Send your chats to another Ollama server?' })
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('team.json sets the Ollama address to gpu-box:11434')
+    expect(await dialog.getByRole('button', { name: 'Don’t import' }).evaluate((b) => b === document.activeElement)).toBe(true)
+    expect(await seriousViolations(page())).toEqual([])
+    await page().keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(session.h.app.settings.get()).toMatchObject({ ollamaHost: '', jsonAttempts: 2 })
+
+    await importFile('team.json', file)
+    await dialog.getByRole('button', { name: 'Import and use that server' }).click()
+    await expect.poll(() => page().getByText('Imported settings from team.json.').isVisible()).toBe(true)
+    expect(session.h.app.settings.get()).toMatchObject({ ollamaHost: 'gpu-box:11434', jsonAttempts: 3 })
+    await expect.poll(() => page().getByRole('textbox', { name: 'Ollama address' }).inputValue()).toBe('gpu-box:11434')
   })
 
   it('resets every setting after asking, and keeps the keys', async () => {
@@ -150,7 +170,8 @@ describe('the Settings screen', () => {
     await page().getByRole('button', { name: 'Reset to defaults…' }).click()
     await page().getByRole('dialog').getByRole('button', { name: 'Reset settings' }).click()
     await expect.poll(() => page().getByText('Settings are back to their defaults.').isVisible()).toBe(true)
-    expect(await page().getByRole('textbox', { name: 'Default model' }).inputValue()).toBe('qwen2.5:7b-instruct')
+    // The form reads the settings back after the reset: wait for it.
+    await expect.poll(() => page().getByRole('textbox', { name: 'Default model' }).inputValue()).toBe('qwen2.5:7b-instruct')
     expect(await page().getByRole('textbox', { name: 'Summary language' }).inputValue()).toBe('')
     expect(session.h.app.secrets.get('ollamaToken')).toBe('sk-kept')
     expect(await page().getByRole('button', { name: 'Remove token' }).isVisible()).toBe(true)
@@ -180,8 +201,8 @@ describe('the Settings screen', () => {
     await writeFile(file, newer)
     await session.h.app.settings.load()
     await openSettings()
-    expect(await page().getByText('These settings were saved by a newer version of Instruct Desk.').isVisible()).toBe(true)
-    expect(await page().getByRole('textbox', { name: 'Default model' }).inputValue()).toBe('llama3.2:3b')
+    await expect.poll(() => page().getByText('These settings were saved by a newer version of Instruct Desk.').isVisible()).toBe(true)
+    await expect.poll(() => page().getByRole('textbox', { name: 'Default model' }).inputValue()).toBe('llama3.2:3b')
     expect(await page().getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true)
     await page().getByRole('radio', { name: 'Dark' }).click()
     await expect.poll(() => page().getByRole('alert').textContent()).toContain('written by a newer version of Instruct Desk')
@@ -201,7 +222,7 @@ describe('the Settings screen', () => {
     await mkdir(path.join(file, 'inside'), { recursive: true })
     await session.h.app.settings.load()
     await openSettings()
-    expect(await page().getByText('Your settings file could not be opened or saved (EISDIR)').isVisible()).toBe(true)
+    await expect.poll(() => page().getByText('Your settings file could not be opened or saved (EISDIR)').isVisible()).toBe(true)
     expect(await page().getByText(file).isVisible()).toBe(true)
     expect(await page().getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true)
     expect(await seriousViolations(page())).toEqual([])

@@ -90,6 +90,9 @@ describe('settings channels', () => {
     })
     expect((await app.handlers.invoke['settings:reset']({}, signal())).summaryLanguage).toBe('')
     expect((await app.handlers.invoke['secrets:status']({}, signal())).anthropicKey).toBe(true)
+    // Checking a file shows what it would do, and does nothing.
+    expect((await app.handlers.invoke['settings:checkImport']({ text }, signal())).summaryLanguage).toBe('French')
+    expect(app.settings.get().summaryLanguage).toBe('')
     expect((await app.handlers.invoke['settings:import']({ text }, signal())).summaryLanguage).toBe('French')
   })
 

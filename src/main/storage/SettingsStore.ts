@@ -112,7 +112,12 @@ export class SettingsStore {
    * that may carry credentials) is never taken from a file and stays as it is.
    */
   import(text: string): Promise<Settings> {
-    return this.serially(() => this.replace({ ...importSettings(text), ...localOnly(this.value) }))
+    return this.serially(() => this.replace(this.imported(text)))
+  }
+
+  /** What `import` would make the settings, without applying anything (so the screen can ask first). */
+  imported(text: string): Settings {
+    return { ...importSettings(text), ...localOnly(this.value) }
   }
 
   export(): { fileName: string; text: string } {

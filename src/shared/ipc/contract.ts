@@ -87,6 +87,8 @@ export const invokeChannels = {
   'settings:dismissNotice': { request: NoArgs, response: SettingsStatus },
   /** Every setting as a JSON file to keep (no secrets in it). */
   'settings:export': { request: NoArgs, response: z.object({ fileName: z.string(), text: z.string() }) },
+  /** What importing a file would make the settings, checked as an import is, without applying anything. */
+  'settings:checkImport': { request: z.object({ text: z.string().max(1_000_000) }).strict(), response: Settings },
   /** A file's text (an export or a copy of settings.json): all of it replaces the settings, or nothing does. */
   'settings:import': { request: z.object({ text: z.string().max(1_000_000) }).strict(), response: Settings },
   /** Every setting to its default; keys and tokens stay. */

@@ -9,6 +9,7 @@ type SettingsChannels =
   | 'settings:status'
   | 'settings:dismissNotice'
   | 'settings:export'
+  | 'settings:checkImport'
   | 'settings:import'
   | 'settings:reset'
   | 'settings:openDataFolder'
@@ -27,6 +28,7 @@ export function settingsHandlers(settings: SettingsStore, openFolder: FolderOpen
       return status()
     },
     'settings:export': async () => settings.export(),
+    'settings:checkImport': async ({ text }) => settings.imported(text),
     'settings:import': ({ text }) => settings.import(text),
     'settings:reset': () => settings.reset(),
     'settings:openDataFolder': async () => {

@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import type { SettingsStatus } from '../../../../shared/domain/settings.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api } from '../../ipc/client.ts'
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx'
 import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice, ErrorText } from '../../ui/ErrorNotice.tsx'
 import { FileButton } from '../../ui/FileButton.tsx'
@@ -49,11 +50,13 @@ function ImportErrors({ error }: { error: ErrorInfo }) {
 }
 
 /** Where the data lives (open it, or copy the path where a browser cannot open folders) and the settings file: export, import, reset. */
-export function DataSection({ status, onReplaced }: { status: SettingsStatus; onReplaced(): void }) {
+export function DataSection({ status, ollamaHost, onReplaced }: { status: SettingsStatus; ollamaHost: string; onReplaced(): void }) {
   const { t } = useTranslation('settings')
   const action = useAction()
   const [note, setNote] = useState('')
   const [confirmReset, setConfirmReset] = useState(false)
+  /** A file that would send chats and documents to another Ollama server waits for a yes. */
+  const [movingHost, setMovingHost] = useState<{ name: string; text: string; host: string }>()
 
   const run = (call: () => Promise<string>): void => {
     setNote('')
@@ -65,12 +68,21 @@ export function DataSection({ status, onReplaced }: { status: SettingsStatus; on
       saveFile(fileName, text, 'application/json')
       return t('data.exported', { file: fileName })
     })
+  const imported = (name: string): string => {
+    onReplaced()
+    return t('data.imported', { name })
+  }
   const importFile = (file: File): void =>
     run(async () => {
       if (file.size > MAX_IMPORT_BYTES) throw new Error(t('data.tooLarge', { name: file.name }))
-      await api.invoke('settings:import', { text: await file.text() })
-      onReplaced()
-      return t('data.imported', { name: file.name })
+      const text = await file.text()
+      const next = await api.invoke('settings:checkImport', { text })
+      if (next.ollamaHost.trim() !== '' && next.ollamaHost !== ollamaHost) {
+        setMovingHost({ name: file.name, text, host: next.ollamaHost })
+        return ''
+      }
+      await api.invoke('settings:import', { text })
+      return imported(file.name)
     })
   const copyPath = (): void =>
     run(async () => {
@@ -114,6 +126,29 @@ export function DataSection({ status, onReplaced }: { status: SettingsStatus; on
       )}
       {action.error &&
         (action.error.code === 'SETTINGS_INVALID' ? <ImportErrors error={action.error} /> : <ErrorNotice error={action.error} />)}
+      {movingHost && (
+        <ConfirmDialog
+          title={t('importHost.title')}
+          cancelLabel={t('importHost.cancel')}
+          confirmLabel={t('importHost.confirm')}
+          busyLabel={t('importHost.importing')}
+          onConfirm={() => api.invoke('settings:import', { text: movingHost.text })}
+          onClose={(confirmed) => {
+            setMovingHost(undefined)
+            if (confirmed) setNote(imported(movingHost.name))
+          }}
+        >
+          <p>
+            <Trans
+              t={t}
+              i18nKey="importHost.body"
+              values={{ name: movingHost.name, host: movingHost.host }}
+              components={{ code: <code /> }}
+            />
+          </p>
+          <p>{t(ollamaHost ? 'importHost.from' : 'importHost.fromLocal', { host: ollamaHost })}</p>
+        </ConfirmDialog>
+      )}
       {confirmReset && (
         <ResetDialog
           onClose={(reset) => {

@@ -67,7 +67,7 @@ export function SettingsScreen() {
           ) : undefined
         }
       />
-      {status.data && <DataSection status={status.data} onReplaced={replaced} />}
+      {status.data && <DataSection status={status.data} ollamaHost={live?.ollamaHost ?? ''} onReplaced={replaced} />}
       <AboutSection />
     </div>
   )

@@ -171,6 +171,16 @@ export const settings = {
     imported: 'Imported settings from {{name}}.',
     wasReset: 'Settings are back to their defaults.',
   },
+  importHost: {
+    title: 'Send your chats to another Ollama server?',
+    body: '{{name}} sets the Ollama address to <code>{{host}}</code>. After importing it, your messages, documents and JSON inputs go to that server.',
+    from: 'Now they go to {{host}}. Import only if you know and trust that server.',
+    fromLocal:
+      'Now they go to the default address (OLLAMA_HOST, or Ollama on this computer). Import only if you know and trust that server.',
+    cancel: 'Don’t import',
+    importing: 'Importing…',
+    confirm: 'Import and use that server',
+  },
   reset: {
     title: 'Reset all settings?',
     what: 'Every setting on this page goes back to its default: the Ollama address and headers, how Ollama runs, the default model and options for new chats, the document and JSON defaults, theme and language.',
