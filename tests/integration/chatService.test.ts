@@ -112,6 +112,39 @@ describe('ChatService', () => {
     expect(store.getConversation(id)?.activeLeafId).toBe(reply.id)
   })
 
+  it('sends the stored messages with the first token when it comes at once, and on their own when it is slow or never comes', async () => {
+    const kinds = (events: ChatReplyEvent[]) => events.map((e) => e.type)
+    const run = async (): Promise<ChatReplyEvent[][]> => {
+      const { id } = newConversation()
+      // Events emitted in one task reach the window as one message: group them by task.
+      const tasks: ChatReplyEvent[][] = []
+      let current: ChatReplyEvent[] | undefined
+      await service
+        .reply({ kind: 'send', conversationId: id, text: 'Hi' }, new AbortController().signal, (event) => {
+          if (!current) {
+            current = []
+            tasks.push(current)
+            queueMicrotask(() => (current = undefined))
+          }
+          current.push(event)
+        })
+        .catch(() => undefined)
+      return tasks
+    }
+    const quick = await run()
+    expect(kinds(quick[0] ?? [])).toEqual(['message', 'message', 'token'])
+
+    fake.answerDelayMs = 200
+    const slow = await run()
+    expect(kinds(slow[0] ?? [])).toEqual(['message', 'message'])
+    expect(kinds(slow[1] ?? [])).toEqual(['token'])
+
+    fake.answerDelayMs = 0
+    fake.models = []
+    const failed = await run()
+    expect(kinds(failed.flat())).toEqual(['message', 'message'])
+  })
+
   it('writes a streaming reply to the store while it arrives, so a crash keeps it', async () => {
     fake.reply = 'x'.repeat(400)
     fake.tokenDelayMs = 10

@@ -99,9 +99,14 @@ export class ChatService {
     const reply = continued
       ? store.updateMessage(continued.id, { state: 'streaming', error: undefined })
       : store.addMessage({ conversationId: conversation.id, parentId: threadEnd, role: 'assistant', content: '', state: 'streaming' })
-    for (const message of [...examples, ...(user ? [user] : [])]) emit({ type: 'message', message })
-    emit({ type: 'message', message: reply })
-    return this.stream(reply, toRequest(conversation.model, messages, conversation.options, numCtx), { ...prompt, window }, signal, emit)
+    const held = withStoredFirst([...examples, ...(user ? [user] : []), reply], emit)
+    return this.stream(
+      reply,
+      toRequest(conversation.model, messages, conversation.options, numCtx),
+      { ...prompt, window },
+      signal,
+      held.emit,
+    ).finally(held.release)
   }
 
   /**
@@ -195,6 +200,35 @@ export class ChatService {
       store.updateMessage(reply.id, { content, state, error: state === 'stopped' ? undefined : info })
       throw error
     }
+  }
+}
+
+/** How long the stored messages wait for the first token, so the window can draw them together. */
+const STORED_WAIT_MS = 20
+
+/**
+ * The stored messages (the user's, the reply's placeholder) go out with the first token when it
+ * comes within a frame or so, as one message the window draws at once; drawn apart, the token waits
+ * for the first drawing to finish. They never wait longer than `STORED_WAIT_MS`, and always go first.
+ */
+function withStoredFirst(
+  stored: StoredMessage[],
+  emit: (event: ChatReplyEvent) => void,
+): { emit: (event: ChatReplyEvent) => void; release: () => void } {
+  let waiting = true
+  const release = (): void => {
+    clearTimeout(timer)
+    if (!waiting) return
+    waiting = false
+    for (const message of stored) emit({ type: 'message', message })
+  }
+  const timer = setTimeout(release, STORED_WAIT_MS)
+  return {
+    emit: (event) => {
+      release()
+      emit(event)
+    },
+    release,
   }
 }
 
