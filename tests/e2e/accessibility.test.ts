@@ -18,6 +18,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     it(`finds nothing serious or critical on any screen, ${scheme}`, async () => {
       await page().emulateMedia({ colorScheme: scheme })
       await page().getByRole('textbox', { name: 'Message' }).fill('What is a heron?')
+      // Enter sends once the settings have named the model (Send is enabled then); sooner, the text just waits.
+      await expect.poll(() => page().getByRole('button', { name: 'Send', exact: true }).isEnabled()).toBe(true)
       await page().keyboard.press('Enter')
       await expect
         .poll(() => page().getByRole('article', { name: 'Assistant said' }).getAttribute('data-state'), { timeout: 10_000 })

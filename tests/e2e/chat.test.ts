@@ -15,6 +15,8 @@ const yours = () => page().getByRole('article', { name: 'You said' })
 
 async function send(text: string): Promise<void> {
   await page().getByRole('textbox', { name: 'Message' }).fill(text)
+  // Enter sends once the settings have named the model (Send is enabled then); sooner, the text just waits.
+  await expect.poll(() => page().getByRole('button', { name: 'Send', exact: true }).isEnabled()).toBe(true)
   await page().keyboard.press('Enter')
   await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 10_000 }).not.toBe('streaming')
 }
