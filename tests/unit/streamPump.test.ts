@@ -34,6 +34,23 @@ describe('StreamPump', () => {
     vi.useRealTimers()
   })
 
+  it('sends a steady stream as about 30 messages a second by default', async () => {
+    vi.useFakeTimers()
+    const batches: number[][] = []
+    const pump = new StreamPump<number>((batch) => batches.push(batch))
+    // 2,000 events a second for a second, as a fast model's tokens arrive.
+    for (let ms = 0; ms < 1000; ms++) {
+      pump.push(ms * 2)
+      pump.push(ms * 2 + 1)
+      await vi.advanceTimersByTimeAsync(1)
+    }
+    pump.close()
+    vi.useRealTimers()
+    expect(batches.flat()).toEqual(Array.from({ length: 2000 }, (_, i) => i))
+    expect(batches.length).toBeGreaterThanOrEqual(28)
+    expect(batches.length).toBeLessThanOrEqual(33)
+  })
+
   it('flushes what is pending on close and ignores later pushes', async () => {
     const batches: string[][] = []
     const pump = new StreamPump<string>((batch) => batches.push(batch), 1000)

@@ -87,16 +87,23 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         if (events.some((e) => e.type === 'token')) setWaiting(undefined)
         setConversation((current) => {
           let next = current
+          // A batch carries dozens of tokens: the reply is copied once with all of them, not once per token.
+          let text = ''
+          const addText = (): void => {
+            const target = text && next?.messages.find((m) => m.id === streamingId)
+            if (next && target) next = upsertMessage(next, { ...target, content: target.content + text })
+            text = ''
+          }
           for (const event of events) {
-            if (!next) break
             if (event.type === 'message') {
+              addText()
               streamingId = event.message.state === 'streaming' ? event.message.id : streamingId
-              next = { ...upsertMessage(next, event.message), activeLeafId: event.message.id }
+              if (next) next = { ...upsertMessage(next, event.message), activeLeafId: event.message.id }
             } else if (event.type === 'token') {
-              const target = next.messages.find((m) => m.id === streamingId)
-              if (target) next = upsertMessage(next, { ...target, content: target.content + event.text })
+              text += event.text
             }
           }
+          addText()
           return next
         })
       })
