@@ -19,8 +19,10 @@ const CHARS_PER_LINE = 4
 const TOKEN_DELAY_MS = 0.5
 const THROUGHPUT_TOKENS = 6_000
 const THROUGHPUT_RUNS = 3
-const FIRST_TOKEN_RUNS = 20
+const FIRST_TOKEN_RUNS = 30
 const LONGTASK_TOKENS = 20_000
+/** Long replies streamed one after another (each in a new chat); long tasks are counted over all of them. */
+const LONGTASK_RUNS = 3
 const BIG_CONVERSATION = 10_000
 const SMALL_CONVERSATION = 10
 const OPEN_RUNS = 5
@@ -31,7 +33,7 @@ export interface ChatBenchResult {
   throughput: { baselineCharsPerS: number; appCharsPerS: number; ratio: number; chars: number; codeBlocks: number }
   firstToken: { runs: number; baselineP50Ms: number; appP50Ms: number; addedP50Ms: number }
   open: { smallMs: number; bigMs: number; ratio: number; bigMessages: number; renderedArticles: number }
-  longTask: { tokens: number; chars: number; maxLongTaskMs: number; longTasks: number }
+  longTask: { tokens: number; chars: number; runs: number; maxLongTaskMs: number; longTasks: number }
 }
 
 /** A reply of `tokens` fake tokens (4 characters each) cut from the markdown bench's prose with code blocks. */
@@ -259,7 +261,8 @@ export async function chatBench(): Promise<ChatBenchResult> {
     // 4. Long tasks in the real app while a 20,000-token reply with code blocks streams in.
     const longReply = replyOf(LONGTASK_TOKENS)
     await replyWith(longReply)
-    const long = await appStream(page, 'Write the long one')
+    const longTasks: number[] = []
+    for (let run = 0; run < LONGTASK_RUNS; run++) longTasks.push(...(await appStream(page, `Write the long one (${run})`)).longTasks)
     await page.close()
 
     const round = (v: number): number => Math.round(v * 10) / 10
@@ -290,8 +293,9 @@ export async function chatBench(): Promise<ChatBenchResult> {
       longTask: {
         tokens: LONGTASK_TOKENS,
         chars: longReply.length,
-        maxLongTaskMs: Math.round(Math.max(0, ...long.longTasks)),
-        longTasks: long.longTasks.length,
+        runs: LONGTASK_RUNS,
+        maxLongTaskMs: Math.round(Math.max(0, ...longTasks)),
+        longTasks: longTasks.length,
       },
     }
   } finally {
@@ -335,11 +339,11 @@ export function chatBenchTable(r: ChatBenchResult): string {
       requirement: `< 300 ms: ${verdict(r.open.bigMs < 300)}`,
     },
     {
-      measure: `longest main-thread task, ${r.longTask.tokens.toLocaleString('en')}-token reply`,
+      measure: `longest main-thread task, ${r.longTask.runs} replies of ${r.longTask.tokens.toLocaleString('en')} tokens`,
       baseline: '–',
       app: `${r.longTask.maxLongTaskMs} ms (${r.longTask.longTasks} over 50 ms)`,
       ratio: '–',
-      requirement: 'none over 50 ms (reported, not asserted)',
+      requirement: `none over 50 ms: ${verdict(r.longTask.longTasks === 0)}`,
     },
   ]
   return markdownTable(
@@ -353,7 +357,7 @@ export function chatBenchTable(r: ChatBenchResult): string {
     ],
     rows,
     [
-      `Baseline for the streams: a bare \`ollama\` client in Node on the same fake stream (4 characters a line at 2,000 lines/s, paced by the clock as a GPU would; it delivered ${r.fakeTokensPerS.toLocaleString('en')}/s), the fake in a process of its own as Ollama is, so neither side slows it down. App: Enter in a new chat until the reply's rendered text reaches its final length (MutationObserver, performance.now() in the page). Opening: click in the conversation list until two frames after the last message is in the DOM, median of ${OPEN_RUNS}; the baseline is a ${SMALL_CONVERSATION}-message conversation. Long tasks: PerformanceObserver \`longtask\` in the app while the reply streams.`,
+      `Baseline for the streams: a bare \`ollama\` client in Node on the same fake stream (4 characters a line at 2,000 lines/s, paced by the clock as a GPU would; it delivered ${r.fakeTokensPerS.toLocaleString('en')}/s), the fake in a process of its own as Ollama is, so neither side slows it down. App: Enter in a new chat until the reply's rendered text reaches its final length (MutationObserver, performance.now() in the page). Opening: click in the conversation list until two frames after the last message is in the DOM, median of ${OPEN_RUNS}; the baseline is a ${SMALL_CONVERSATION}-message conversation. Long tasks: PerformanceObserver \`longtask\` in the app while each reply streams, counted over all of them.`,
     ],
   )
 }
