@@ -93,6 +93,26 @@ describe('chat history', () => {
     await expect.poll(() => yours().first().textContent()).toContain('Remember the milk')
   })
 
+  it('deletes a message with the replies below it, and Undo puts them all back', async () => {
+    session.h.fake.reply = 'Milk, eggs.'
+    await send('What do I need?')
+    await send('And for the cake?')
+    await yours().first().getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => page().getByRole('article').count()).toBe(0)
+    const notice = page().getByRole('status').filter({ hasText: 'Deleted the message' })
+    expect(await notice.textContent()).toContain('Deleted the message and the 3 messages after it.')
+    await notice.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => page().getByRole('article').count()).toBe(4)
+    await expect.poll(() => notice.count()).toBe(0)
+    await page().reload()
+    await expect.poll(() => yours().last().textContent(), { timeout: 5_000 }).toContain('And for the cake?')
+    expect(await replies().count()).toBe(2)
+
+    await replies().last().getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => notice.textContent()).toContain('Deleted the message.')
+    expect(await replies().count()).toBe(1)
+  })
+
   it('regenerates into a second version and switches back to the first', async () => {
     session.h.fake.reply = 'First answer.'
     await send('Name a colour')

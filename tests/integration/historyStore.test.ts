@@ -216,6 +216,61 @@ describe('message trees', () => {
     expectAppError(() => store.deleteMessage(u1.id), 'BAD_REQUEST', /no message/)
   })
 
+  it('puts back the last message deleted in a conversation with its replies, images, search entries and thread', async () => {
+    const { store, file } = await newStore()
+    const conversation = store.createConversation({ model: 'm', systemPrompt: '' })
+    const u1 = say(store, conversation, null, 'user', 'first question')
+    const a1 = say(store, conversation, u1.id, 'assistant', 'first answer')
+    const images = [{ mime: 'image/png' as const, data: PNG_1PX }]
+    const u2 = store.addMessage({
+      conversationId: conversation.id,
+      parentId: a1.id,
+      role: 'user',
+      content: 'a walrus picture',
+      state: 'complete',
+      images,
+    })
+    const a2 = say(store, conversation, u2.id, 'assistant', 'that is a walrus')
+    const before = store.getConversation(conversation.id)
+
+    store.deleteMessage(a1.id)
+    expect(store.search('walrus')).toEqual([])
+    const restored = store.restoreMessage(conversation.id, a1.id)
+    expect(restored.messages).toEqual(before?.messages)
+    expect(restored.activeLeafId).toBe(a2.id)
+    expect(restored.messageCount).toBe(4)
+    expect(store.messageImages(u2.id)).toEqual(images)
+    expect(
+      store
+        .search('walrus')
+        .map((hit) => hit.messageId)
+        .sort(),
+    ).toEqual([u2.id, a2.id].sort())
+    checkSearchIndex(file)
+    // Once only, and only the last delete of that conversation.
+    expectAppError(() => store.restoreMessage(conversation.id, a1.id), 'BAD_REQUEST', /can no longer be put back/)
+    store.deleteMessage(a2.id)
+    store.deleteMessage(u2.id)
+    expectAppError(() => store.restoreMessage(conversation.id, a2.id), 'BAD_REQUEST', /only the last one deleted/)
+    expect(store.restoreMessage(conversation.id, u2.id).messages.map((m) => m.content)).toEqual([
+      'first question',
+      'first answer',
+      'a walrus picture',
+    ])
+    // A reply whose question was deleted after it cannot come back without it.
+    store.deleteMessage(u2.id)
+    const other = store.createConversation({ model: 'm', systemPrompt: '' })
+    const lone = say(store, other, null, 'user', 'x')
+    const answer = say(store, other, lone.id, 'assistant', 'y')
+    store.deleteMessage(answer.id)
+    store.deleteMessage(lone.id)
+    expectAppError(() => store.restoreMessage(other.id, answer.id), 'BAD_REQUEST', /only the last one deleted/)
+    expect(store.restoreMessage(other.id, lone.id).messages.map((m) => m.content)).toEqual(['x'])
+    store.deleteMessage(lone.id)
+    store.deleteConversation(other.id)
+    expectAppError(() => store.restoreMessage(other.id, lone.id), 'BAD_REQUEST', /no conversation/)
+  })
+
   it('deletes and purges threads thousands of messages deep', async () => {
     const { store, file } = await newStore()
     const conversation = store.createConversation({ model: 'm', systemPrompt: '' })

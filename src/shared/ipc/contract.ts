@@ -111,6 +111,8 @@ export const invokeChannels = {
   },
   'conversations:import': { request: z.object({ text: z.string().max(50_000_000) }).strict(), response: Conversation },
   'messages:delete': { request: z.object({ conversationId: Id, id: Id }).strict(), response: Conversation },
+  /** Undo of `messages:delete`: the last message deleted in that conversation, with its replies. */
+  'messages:restore': { request: z.object({ conversationId: Id, id: Id }).strict(), response: Conversation },
   'messages:image': {
     request: z
       .object({

@@ -16,6 +16,7 @@ type ConversationChannels =
   | 'conversations:export'
   | 'conversations:import'
   | 'messages:delete'
+  | 'messages:restore'
   | 'messages:image'
 
 /** A safe file name from a title: no path separators or characters Windows refuses. */
@@ -66,6 +67,7 @@ export function conversationHandlers(
       history().deleteMessage(id)
       return require(conversationId)
     },
+    'messages:restore': async ({ conversationId, id }) => history().restoreMessage(conversationId, id),
     'messages:image': async ({ id, index }) => history().messageImage(id, index),
   }
 }

@@ -19,7 +19,7 @@ import {
 import { AppError, type ErrorInfo } from '../../../shared/ipc/errors.ts'
 import type { ImageAttachment } from '../../../shared/domain/chatReply.ts'
 import { fromExport, toExport, type ConversationExport } from './exportConversation.ts'
-import { MessageImages } from './messageImages.ts'
+import { MessageImages, type ImageRow } from './messageImages.ts'
 import { migrate } from './migrations.ts'
 import { toFtsQuery } from './searchQuery.ts'
 import { explainSqliteError, guarded, guardedWrite } from './sqlite.ts'
@@ -113,8 +113,9 @@ const SQL = {
   message: 'SELECT * FROM messages WHERE id = ?',
   messageConversation: 'SELECT conversation_id FROM messages WHERE id = ?',
   afterNewMessage: 'UPDATE conversations SET active_leaf_id = ?, updated_at = ?, title = ? WHERE id = ?',
-  subtree: `WITH RECURSIVE subtree (id) AS (SELECT ? UNION ALL SELECT m.id FROM messages m JOIN subtree s ON m.parent_id = s.id)
-    SELECT id FROM subtree`,
+  // Parents before their replies (by depth): the order the rows can be put back in.
+  subtree: `WITH RECURSIVE subtree (id, depth) AS (SELECT ?, 0 UNION ALL SELECT m.id, s.depth + 1 FROM messages m JOIN subtree s ON m.parent_id = s.id)
+    SELECT m.* FROM subtree s JOIN messages m ON m.id = s.id ORDER BY s.depth, m.created_at, m.rowid`,
   deleteMessages: 'DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))',
   setLeaf: 'UPDATE conversations SET active_leaf_id = ?, updated_at = ? WHERE id = ?',
   // Newest stored first: FTS5 walks its index in rowid order and stops at the limit, so the cost
@@ -138,6 +139,8 @@ export class HistoryStore {
   private readonly statements: Statements
   private readonly images: MessageImages
   private summaryStore: SummaryStore | undefined
+  /** Per conversation, what its last message delete removed: what Undo puts back. */
+  private readonly deletedMessages = new Map<string, { messages: StoredMessage[]; images: ImageRow[]; leaf: string | undefined }>()
   /** UPDATE statements per set of changed columns, prepared once each. */
   private readonly updates = new Map<string, StatementSync>()
   private closed = false
@@ -306,19 +309,47 @@ export class HistoryStore {
   /**
    * Removes the message and every reply below it. When the active leaf was among them, the
    * deleted message's parent becomes the leaf (null when it started the conversation). Returns
-   * the conversation as it is now.
+   * the conversation as it is now. What was removed is kept in memory for `restoreMessage` (the
+   * UI's Undo) until the next delete in the same conversation or the app's end.
    */
   deleteMessage(id: string): Conversation {
     return this.write(() => {
       const { conversationId, parentId } = this.requireMessage(id)
       const leaf = this.requireConversationRow(conversationId).active_leaf_id
-      const ids = (this.statements.subtree.all(id) as { id: string }[]).map((row) => row.id)
+      const messages = (this.statements.subtree.all(id) as MessageRow[]).map(toMessage)
+      const ids = messages.map((m) => m.id)
+      const images = this.images.rowsOf(ids)
       this.statements.deleteMessages.run(JSON.stringify(ids))
       this.statements.setLeaf.run(
         leaf !== null && ids.includes(leaf) ? this.leafAfterDeleting(conversationId, parentId) : leaf,
         Date.now(),
         conversationId,
       )
+      this.deletedMessages.set(conversationId, { messages, images, leaf: leaf !== null && ids.includes(leaf) ? leaf : undefined })
+      return this.requireConversation(conversationId)
+    })
+  }
+
+  /**
+   * Puts back the message `deleteMessage` last removed from this conversation, with the replies
+   * below it and their images, and shows the thread that was on screen then. Returns the conversation.
+   */
+  restoreMessage(conversationId: string, id: string): Conversation {
+    const deleted = this.deletedMessages.get(conversationId)
+    const [first] = deleted?.messages ?? []
+    if (!deleted || first?.id !== id) {
+      throw new AppError({
+        code: 'BAD_REQUEST',
+        message: 'That message can no longer be put back: only the last one deleted in a chat can, until the app closes.',
+      })
+    }
+    return this.write(() => {
+      // Its parent is still there: deleting the parent would have been a later delete in this conversation.
+      this.requireConversationRow(conversationId)
+      for (const message of deleted.messages) this.insertMessage(message)
+      this.images.putBack(deleted.images)
+      if (deleted.leaf) this.statements.setLeaf.run(deleted.leaf, Date.now(), conversationId)
+      this.deletedMessages.delete(conversationId)
       return this.requireConversation(conversationId)
     })
   }

@@ -8,7 +8,11 @@ const SQL = {
     WHERE m.conversation_id = ? ORDER BY i.message_id, i.position`,
   ofMessage: 'SELECT mime, data FROM message_images WHERE message_id = ? ORDER BY position',
   one: 'SELECT mime, data FROM message_images WHERE message_id = ? AND position = ?',
+  rowsOf: 'SELECT message_id, position, mime, data FROM message_images WHERE message_id IN (SELECT value FROM json_each(?))',
 } as const
+
+/** A stored image as its row, to be put back unchanged. */
+export type ImageRow = { message_id: string; position: number; mime: string; data: Uint8Array }
 
 type RefRow = { message_id: string; mime: string; bytes: number }
 type DataRow = { mime: string; data: Uint8Array }
@@ -43,6 +47,15 @@ export class MessageImages {
 
   of(messageId: string): ImageAttachment[] {
     return (this.statements.ofMessage.all(messageId) as DataRow[]).map(toAttachment)
+  }
+
+  /** The rows of these messages' images, for `putBack` after the messages were deleted. */
+  rowsOf(messageIds: readonly string[]): ImageRow[] {
+    return this.statements.rowsOf.all(JSON.stringify(messageIds)) as ImageRow[]
+  }
+
+  putBack(rows: readonly ImageRow[]): void {
+    for (const row of rows) this.statements.insert.run(row.message_id, row.position, row.mime, row.data)
   }
 
   one(messageId: string, index: number): ImageAttachment | undefined {

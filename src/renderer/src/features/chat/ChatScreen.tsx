@@ -286,6 +286,14 @@ export function ChatScreen() {
             </button>
           </p>
         )}
+        {chat.deletedMessages > 0 && (
+          <p className="notice notice-info" role="status">
+            {chat.deletedMessages === 1 ? t('messageDeleted') : t('messagesDeleted', { count: chat.deletedMessages - 1 })}{' '}
+            <button type="button" className="button button-small" onClick={() => void action.run(chat.restoreMessage)}>
+              {t('undo')}
+            </button>
+          </p>
+        )}
         {action.error && <ErrorNotice error={action.error} />}
         {chat.loadError && chat.loadError.code !== 'BAD_REQUEST' && (
           <ErrorNotice error={chat.loadError} onRetry={() => void chat.reload()} />

@@ -21,6 +21,8 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set())
   /** Why a reply has not started yet (Ollama's queue is full), while that lasts, by conversation. */
   const [waitingBy, setWaitingBy] = useState<ReadonlyMap<string, string>>(new Map())
+  /** The last message deleted (with `count` messages in all, its replies included), while Undo can put it back. */
+  const [deleted, setDeleted] = useState<{ conversationId: string; id: string; count: number }>()
   const conversation = loaded && loaded.id === id ? loaded.conversation : undefined
   const mine = failure && failure.id === id ? failure : undefined
 
@@ -154,11 +156,20 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     async (messageId: string) => {
       if (!id) return
       const updated = await api.invoke('messages:delete', { conversationId: id, id: messageId })
+      setDeleted({ conversationId: id, id: messageId, count: (conversation?.messageCount ?? 0) - updated.messageCount })
       setConversation(() => updated)
       onChanged()
     },
-    [id, onChanged, setConversation],
+    [id, conversation, onChanged, setConversation],
   )
+
+  const restoreMessage = useCallback(async () => {
+    if (!id || deleted?.conversationId !== id) return
+    setDeleted(undefined)
+    const restored = await api.invoke('messages:restore', { conversationId: id, id: deleted.id })
+    setConversation(() => restored)
+    onChanged()
+  }, [id, deleted, onChanged, setConversation])
 
   const thread = useMemo(() => (conversation ? activePath(conversation.messages, conversation.activeLeafId) : []), [conversation])
   return {
@@ -176,6 +187,8 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     update,
     showVersion,
     deleteMessage,
+    deletedMessages: deleted && deleted.conversationId === id ? deleted.count : 0,
+    restoreMessage,
     dismissNotice: () => setNotice(undefined),
   }
 }

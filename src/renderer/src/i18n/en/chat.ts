@@ -13,6 +13,9 @@ export const chat = {
   },
   deleted: 'Deleted “{{title}}”.',
   undo: 'Undo',
+  messageDeleted: 'Deleted the message.',
+  messagesDeleted_one: 'Deleted the message and the one after it.',
+  messagesDeleted_other: 'Deleted the message and the {{count, number}} messages after it.',
   notInstalled: '<strong>{{model}}</strong> is not installed on this Ollama server.',
   pull: 'Pull {{model}}',
   overflow: {
