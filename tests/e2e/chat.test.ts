@@ -113,6 +113,22 @@ describe('chat history', () => {
     expect(await replies().count()).toBe(1)
   })
 
+  it('tells a screen reader when a reply ends: a short one read out whole, a long one by its length', async () => {
+    const announced = page()
+      .getByRole('status')
+      .filter({ hasText: /^Reply finished/ })
+    session.h.fake.reply = 'Teal.'
+    await send('Name a colour')
+    await expect.poll(() => announced.textContent()).toBe('Reply finished: Teal.')
+    session.h.fake.reply = 'word '.repeat(300)
+    await send('Now three hundred words')
+    await expect.poll(() => announced.textContent()).toBe('Reply finished, 300 words.')
+    // Opening another chat is not a reply ending.
+    await page().getByRole('button', { name: 'New chat', exact: true }).click()
+    await expect.poll(() => announced.count()).toBe(0)
+    expect(await page().getByRole('region', { name: 'Conversation' }).getAttribute('aria-live')).toBeNull()
+  })
+
   it('regenerates into a second version and switches back to the first', async () => {
     session.h.fake.reply = 'First answer.'
     await send('Name a colour')

@@ -60,6 +60,7 @@ export async function unnamedControls(page: Page): Promise<string[]> {
     'navigation',
     'main',
     'log',
+    'region',
     'table',
   ])
   return nodes.filter((n) => !n.ignored && needsName.has(n.role?.value ?? '') && !n.name?.value?.trim()).map((n) => n.role?.value ?? '?')

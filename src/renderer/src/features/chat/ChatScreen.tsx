@@ -20,6 +20,7 @@ import { PromptLibraryDialog, type AppliedPrompt, type PromptLibraryApi } from '
 import { ContextMeter } from './ContextMeter.tsx'
 import { ConversationList } from './ConversationList.tsx'
 import type { MessageActions } from './MessageView.tsx'
+import { ReplyAnnouncer } from './ReplyAnnouncer.tsx'
 import { Transcript } from './Transcript.tsx'
 import { useChatShortcuts } from './useChatShortcuts.ts'
 import { useConversation } from './useConversation.ts'
@@ -326,6 +327,7 @@ export function ChatScreen() {
           />
         )}
         {comparing && <ComparePanel models={installed} initial={model} />}
+        <ReplyAnnouncer conversationId={conversation?.id} busy={chat.busy} last={chat.thread.at(-1)} />
         {/* Keyed by conversation: each one opens at its end (or at the search hit) with fresh measurements. */}
         <Transcript
           key={`transcript:${conversation?.id ?? ''}`}

@@ -105,7 +105,7 @@ export const Transcript = memo(function Transcript({
 
   const items = virtualizer.getVirtualItems()
   return (
-    <div className="transcript transcript-virtual" role="log" aria-label={t('transcript.label')} aria-live="polite" ref={scrollRef}>
+    <div className="transcript transcript-virtual" role="region" aria-label={t('transcript.label')} ref={scrollRef}>
       {thread.length === 0 ? (
         <p className="muted empty-chat">{t('transcript.empty')}</p>
       ) : (

@@ -108,6 +108,9 @@ export const chat = {
   transcript: {
     label: 'Conversation',
     empty: 'Ask anything. Enter sends, Shift+Enter adds a line.',
+    finished: 'Reply finished: {{text}}',
+    finishedLong_one: 'Reply finished, {{count, number}} word.',
+    finishedLong_other: 'Reply finished, {{count, number}} words.',
   },
   message: {
     you: 'You',
