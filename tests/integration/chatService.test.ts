@@ -5,7 +5,7 @@ import { ChatService, truncatedBy } from '../../src/main/chat/ChatService.ts'
 import { countPrompt } from '../../src/main/chat/promptCounter.ts'
 import { OllamaClient } from '../../src/main/ollama/OllamaClient.ts'
 import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
-import { FakeOllama, QWEN } from '../support/fakeOllama.ts'
+import { FakeOllama, QWEN, QWEN3 } from '../support/fakeOllama.ts'
 import { PNG_1PX } from '../support/images.ts'
 import { useTempDirs } from '../support/tempDir.ts'
 
@@ -88,6 +88,87 @@ describe('images', () => {
       code: 'MODEL_INCAPABLE',
     })
     expect(store.getConversation(conversation.id)?.messages).toHaveLength(2)
+  })
+})
+
+describe('thinking models', () => {
+  const chatBodies = () => fake.requests.filter((r) => r.path === '/api/chat').map((r) => r.body as { think?: boolean })
+
+  it('keeps a thinking model’s reasoning apart from its answer: streamed as it comes, stored, never sent back', async () => {
+    fake.models = [QWEN, QWEN3]
+    fake.thinking = 'Peru is in South America; its capital is Lima.'
+    fake.reply = 'Lima.'
+    const conversation = store.createConversation({ model: QWEN3.name, systemPrompt: '' })
+    const events: ChatReplyEvent[] = []
+    const reply = await service.reply(
+      { kind: 'send', conversationId: conversation.id, text: 'Capital of Peru?' },
+      new AbortController().signal,
+      (e) => events.push(e),
+    )
+    expect(reply).toMatchObject({ content: 'Lima.', thinking: 'Peru is in South America; its capital is Lima.', state: 'complete' })
+    const streamed = (type: 'thinking' | 'token') =>
+      events
+        .filter((e) => e.type === type)
+        .map((e) => ('text' in e ? e.text : ''))
+        .join('')
+    expect(streamed('thinking')).toBe(fake.thinking)
+    expect(streamed('token')).toBe('Lima.')
+    // The reasoning comes first, and the model decides (no `think` sent) while the chat leaves it unset.
+    expect(events.findIndex((e) => e.type === 'thinking')).toBeLessThan(events.findIndex((e) => e.type === 'token'))
+    expect(chatBodies()[0]).not.toHaveProperty('think')
+    expect(store.getConversation(conversation.id)?.messages.at(-1)?.thinking).toBe(fake.thinking)
+
+    await service.reply({ kind: 'send', conversationId: conversation.id, text: 'And Chile?' }, new AbortController().signal, () => {})
+    const second = fake.requests.filter((r) => r.path === '/api/chat')[1]?.body as { messages: Record<string, unknown>[] }
+    expect(second.messages.map((m) => Object.keys(m).sort())).toEqual([
+      ['content', 'role'],
+      ['content', 'role'],
+      ['content', 'role'],
+    ])
+  })
+
+  it('sends the chat’s Thinking choice, and Off gets an answer without reasoning', async () => {
+    fake.models = [QWEN3]
+    const conversation = store.createConversation({ model: QWEN3.name, systemPrompt: '', options: { think: false } })
+    const reply = await service.reply(
+      { kind: 'send', conversationId: conversation.id, text: 'Quick one' },
+      new AbortController().signal,
+      () => {},
+    )
+    expect(chatBodies()[0]?.think).toBe(false)
+    expect(reply.thinking).toBeUndefined()
+    store.updateConversation(conversation.id, { options: { think: true } })
+    await service.reply({ kind: 'send', conversationId: conversation.id, text: 'Think this time' }, new AbortController().signal, () => {})
+    expect(chatBodies()[1]?.think).toBe(true)
+  })
+
+  it('refuses Thinking On with a model that cannot think before storing anything, as Ollama would refuse it', async () => {
+    const conversation = store.createConversation({ model: QWEN.name, systemPrompt: '', options: { think: true } })
+    await expect(
+      service.reply({ kind: 'send', conversationId: conversation.id, text: 'Hello' }, new AbortController().signal, () => {}),
+    ).rejects.toMatchObject({
+      code: 'MODEL_INCAPABLE',
+      message: expect.stringContaining('qwen2.5:7b-instruct cannot think before answering'),
+    })
+    expect(store.getConversation(conversation.id)?.messages).toEqual([])
+    expect(chatBodies()).toEqual([])
+    // What the real server says when the app could not know (no capabilities): the reply fails with it.
+    const blind = new ChatService({ store, client: () => new OllamaClient({ host: fake.host }), countPrompt })
+    await expect(
+      blind.reply({ kind: 'send', conversationId: conversation.id, text: 'Hello' }, new AbortController().signal, () => {}),
+    ).rejects.toThrow('"qwen2.5:7b-instruct" does not support thinking')
+  })
+
+  it('keeps the reasoning that arrived when the connection drops while the model thinks', async () => {
+    fake.models = [QWEN3]
+    fake.thinking = 'First this, then that, and finally the rest.'
+    fake.chatFault = { kind: 'drop-after', tokens: 5 }
+    const conversation = store.createConversation({ model: QWEN3.name, systemPrompt: '' })
+    await expect(
+      service.reply({ kind: 'send', conversationId: conversation.id, text: 'Go' }, new AbortController().signal, () => {}),
+    ).rejects.toThrow()
+    const kept = store.getConversation(conversation.id)?.messages.at(-1)
+    expect(kept).toMatchObject({ role: 'assistant', content: '', thinking: 'First this, then tha', state: 'failed' })
   })
 })
 

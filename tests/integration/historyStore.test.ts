@@ -514,7 +514,7 @@ describe('export and import', () => {
     const question = say(store, original, null, 'user', 'Name a river.')
     const first = say(store, original, question.id, 'assistant', 'Nile.')
     say(store, original, question.id, 'assistant', 'Amazon.')
-    store.updateMessage(first.id, { stats: { replyTokens: 2 } })
+    store.updateMessage(first.id, { stats: { replyTokens: 2 }, thinking: 'Rivers: the longest first.' })
     store.updateConversation(original.id, { activeLeafId: first.id, pinned: true })
     const exported = JSON.parse(JSON.stringify(store.exportConversation(original.id))) as unknown
     expect(exported).toMatchObject({ format: 'instruct-desk-conversation', version: 1, conversation: { id: original.id } })
@@ -652,7 +652,7 @@ describe('export and import', () => {
       activeLeafId: 'a3',
       messages: [
         message('u1', null, 'user', 'Name a river.'),
-        message('a1', 'u1', 'assistant', 'The Nile', { state: 'interrupted' }),
+        message('a1', 'u1', 'assistant', 'The Nile', { state: 'interrupted', thinking: 'A famous one.\nIn Africa.' }),
         message('a2', 'u1', 'assistant', 'Not shown: another branch'),
         message('u2', 'a1', 'user', 'And a **long** one?'),
         message('a3', 'u2', 'assistant', '', { state: 'failed', error: { code: 'OLLAMA_ERROR', message: 'model crashed' } }),
@@ -665,7 +665,7 @@ describe('export and import', () => {
         '**System prompt**\n\n> Be brief.\n> Use lists.',
         '---',
         '**You**\n\nName a river.',
-        '**Assistant**\n\nThe Nile\n\n*(Interrupted: this reply is incomplete.)*',
+        '**Assistant**\n\n*Reasoning before the answer:*\n\n> A famous one.\n> In Africa.\n\nThe Nile\n\n*(Interrupted: this reply is incomplete.)*',
         '**You**\n\nAnd a **long** one?',
         '**Assistant**\n\n\n\n*(Failed: model crashed)*',
       ].join('\n\n') + '\n',

@@ -51,6 +51,7 @@ export interface FakeChatRequest {
   messages: { role: string; content: string; images?: string[] }[]
   format?: unknown
   options?: { num_ctx?: number; num_predict?: number; temperature?: number }
+  think?: boolean
 }
 
 /** A scripted answer: the text, and `length` to act as if num_predict cut it off. */
@@ -101,6 +102,18 @@ export const QWEN: FakeModel = {
   capabilities: ['completion', 'tools'],
 }
 
+/** A thinking model: it reasons (`message.thinking`) before it answers unless asked not to. */
+export const QWEN3: FakeModel = {
+  name: 'qwen3:8b',
+  size: 5_225_388_164,
+  family: 'qwen3',
+  parameterSize: '8.2B',
+  quantization: 'Q4_K_M',
+  contextLength: 40_960,
+  template: QWEN_TEMPLATE,
+  capabilities: ['completion', 'tools', 'thinking'],
+}
+
 /** One model, three names; pulling one after another reuses the blobs. */
 export const QWEN_PULLABLE: PullableModel[] = ['qwen2.5:7b-instruct', 'qwen2.5:7b', 'qwen2.5:latest'].map((name) => ({
   ...QWEN,
@@ -111,6 +124,8 @@ export const QWEN_PULLABLE: PullableModel[] = ['qwen2.5:7b-instruct', 'qwen2.5:7
 export class FakeOllama {
   version: string
   reply: string
+  /** What a model with the 'thinking' capability reasons before its reply, unless the request says `think: false`. */
+  thinking = 'The user asks something; let me think it through first.'
   tokenDelayMs: number
   /** Wait before answering anything, like a server busy loading a model. */
   answerDelayMs = 0
@@ -228,12 +243,17 @@ export class FakeOllama {
     if (!this.models.some((m) => m.name === request.model)) return sendJson(res, 404, { error: `model '${request.model}' not found` })
     if (this.chatFault.kind === 'busy') return sendJson(res, 503, { error: BUSY })
     const model = this.models.find((m) => m.name === request.model)
+    // As the real server: thinking models think unless told not to, and `think` with another model is refused.
+    const canThink = model?.capabilities?.includes('thinking') ?? false
+    if (request.think === true && !canThink) return sendJson(res, 400, { error: `"${request.model}" does not support thinking` })
+    const thoughts = canThink && request.think !== false ? (this.thinking.match(/.{1,4}/gs) ?? []) : []
     if (model) this.load(model, request.options?.num_ctx)
     const scripted = this.replyFor?.({
       model: request.model,
       messages: request.messages ?? [],
       format: request.format,
       options: request.options,
+      think: request.think,
     })
     const reply = typeof scripted === 'string' ? { content: scripted } : (scripted ?? { content: this.reply })
     const pieces = reply.content.match(/.{1,4}/gs) ?? []
@@ -245,14 +265,16 @@ export class FakeOllama {
       return sendJson(res, 200, {
         model: request.model,
         created_at: created,
-        message: { role: 'assistant', content: reply.content },
-        ...finalStats(promptTokens, pieces.length, reply.doneReason),
+        message: { role: 'assistant', content: reply.content, ...(thoughts.length > 0 && { thinking: this.thinking }) },
+        ...finalStats(promptTokens, thoughts.length + pieces.length, reply.doneReason),
       })
     }
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
     const fault = this.chatFault
     let started = performance.now()
-    for (const [index, piece] of pieces.entries()) {
+    // The reasoning streams first, in `message.thinking` with an empty content, then the answer.
+    const lines = [...thoughts.map((text) => ({ thinking: text })), ...pieces.map((text) => ({ content: text }))]
+    for (const [index, piece] of lines.entries()) {
       if (fault.kind === 'pause-after' && index === fault.tokens) {
         await sleep(fault.ms)
         // The lines after a pause keep their pace rather than arrive at once.
@@ -261,16 +283,16 @@ export class FakeOllama {
       if (res.destroyed) return
       if (fault.kind === 'drop-after' && index === fault.tokens) return void res.socket?.destroy()
       if (fault.kind === 'error-after' && index === fault.tokens) return void res.end(`${JSON.stringify({ error: fault.message })}\n`)
-      res.write(
-        `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: piece }, done: false })}\n`,
-      )
+      const message =
+        'thinking' in piece ? { role: 'assistant', content: '', thinking: piece.thinking } : { role: 'assistant', content: piece.content }
+      res.write(`${JSON.stringify({ model: request.model, created_at: created, message, done: false })}\n`)
       // Paced by the clock, as a GPU produces tokens whatever the CPU is doing: a late timer is made
       // up with the lines now due, and under 1 ms (timers cannot wait less) several lines go per wait.
       const wait = started + (index + 1) * this.tokenDelayMs - performance.now()
-      if (wait >= 1 || index === pieces.length - 1) await sleep(Math.max(0, Math.floor(wait)))
+      if (wait >= 1 || index === lines.length - 1) await sleep(Math.max(0, Math.floor(wait)))
     }
     res.end(
-      `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, pieces.length, reply.doneReason) })}\n`,
+      `${JSON.stringify({ model: request.model, created_at: created, message: { role: 'assistant', content: '' }, ...finalStats(promptTokens, lines.length, reply.doneReason) })}\n`,
     )
   }
 

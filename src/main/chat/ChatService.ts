@@ -12,7 +12,10 @@ export interface ReplyStore {
     message: Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'> & { images?: readonly ImageAttachment[] },
   ): StoredMessage
   messageImages(messageId: string): ImageAttachment[]
-  updateMessage(id: string, patch: Partial<Pick<StoredMessage, 'content' | 'state' | 'error' | 'stats' | 'truncatedTokens'>>): StoredMessage
+  updateMessage(
+    id: string,
+    patch: Partial<Pick<StoredMessage, 'content' | 'thinking' | 'state' | 'error' | 'stats' | 'truncatedTokens'>>,
+  ): StoredMessage
 }
 
 /** Tokens of a prompt as the model will see it; `exact` when a real tokenizer for the model counted them. */
@@ -28,7 +31,7 @@ export interface ChatServiceOptions {
   busyRetryMs?: number[]
   /**
    * What `/api/show` says of a model: its own window (Ollama quietly lowers num_ctx to it) and
-   * capabilities ('vision' for images). Rejects or leaves fields out when unknown.
+   * capabilities ('vision' for images, 'thinking' for `think`). Rejects or leaves fields out when unknown.
    */
   modelInfo?: (model: string) => Promise<ModelInfo>
 }
@@ -62,7 +65,19 @@ export class ChatService {
     const { userText, continued, images } = planned
     const info = await this.options.modelInfo(conversation.model).catch((): ModelInfo => ({}))
     const pathImages = activePath(conversation.messages, planned.parentId).some((m) => m.images)
-    if (images || pathImages) requireVision(conversation.model, info)
+    if (images || pathImages) {
+      requireCapability(info, 'vision', {
+        message: `${conversation.model} cannot read images: Ollama does not list vision among its capabilities.`,
+        hint: 'Pick a vision model in this chat’s options (for example qwen2.5vl:7b or llava), or send the message without images.',
+      })
+    }
+    // Ollama itself answers `think` with such a model 400 "does not support thinking", after the message was stored.
+    if (conversation.options.think) {
+      requireCapability(info, 'thinking', {
+        message: `${conversation.model} cannot think before answering: Ollama does not list thinking among its capabilities.`,
+        hint: 'Set Thinking to “Model default” or “Off” in this chat’s options, or pick a thinking model (for example qwen3 or deepseek-r1).',
+      })
+    }
     const modelMax = info.contextLength
     let parentId = planned.parentId
     const examples: StoredMessage[] = []
@@ -169,27 +184,38 @@ export class ChatService {
   ): Promise<StoredMessage> {
     const { store, persistEveryMs } = this.options
     let content = reply.content
+    let thinking = reply.thinking ?? ''
     // The first token not yet on disk sets the deadline, so text is saved in time even when the model pauses.
     let unsaved: ReturnType<typeof setTimeout> | undefined
     const save = (): void => {
       unsaved = undefined
       try {
-        store.updateMessage(reply.id, { content })
+        store.updateMessage(reply.id, { content, ...(thinking && { thinking }) })
       } catch {
         // The next token tries again, and the final write reports a store that stays broken.
       }
     }
     try {
       const result = await this.whenNotBusy(signal, emit, () =>
-        this.options.client().chat(request, signal, (text) => {
-          content += text
-          emit({ type: 'token', text })
-          unsaved ??= setTimeout(save, persistEveryMs)
-        }),
+        this.options.client().chat(
+          request,
+          signal,
+          (text) => {
+            content += text
+            emit({ type: 'token', text })
+            unsaved ??= setTimeout(save, persistEveryMs)
+          },
+          (text) => {
+            thinking += text
+            emit({ type: 'thinking', text })
+            unsaved ??= setTimeout(save, persistEveryMs)
+          },
+        ),
       ).finally(() => clearTimeout(unsaved))
       const final = reply.content + result.content
       return store.updateMessage(reply.id, {
         content: final,
+        ...(thinking && { thinking }),
         state: 'complete',
         stats: statsOf(request.model, result),
         truncatedTokens: truncatedBy(prompt, result.promptTokens),
@@ -197,7 +223,7 @@ export class ChatService {
     } catch (error) {
       const info = toErrorInfo(error)
       const state = info.code === 'CANCELLED' ? 'stopped' : CONNECTION_LOST.has(info.code) && content !== '' ? 'interrupted' : 'failed'
-      store.updateMessage(reply.id, { content, state, error: state === 'stopped' ? undefined : info })
+      store.updateMessage(reply.id, { content, ...(thinking && { thinking }), state, error: state === 'stopped' ? undefined : info })
       throw error
     }
   }
@@ -237,10 +263,16 @@ function sendable(message: StoredMessage): boolean {
   return message.content !== '' || message.role === 'user'
 }
 
-/** keep_alive is a request field in Ollama's API, not a model option. */
+/** keep_alive and think are request fields in Ollama's API, not model options. */
 function toRequest(model: string, messages: ChatMessage[], options: ChatOptions, numCtx: number): ChatRequest {
-  const { keep_alive: keepAlive, ...modelOptions } = options
-  return { model, messages, options: { ...modelOptions, num_ctx: numCtx }, ...(keepAlive ? { keep_alive: keepAlive } : {}) }
+  const { keep_alive: keepAlive, think, ...modelOptions } = options
+  return {
+    model,
+    messages,
+    options: { ...modelOptions, num_ctx: numCtx },
+    ...(keepAlive ? { keep_alive: keepAlive } : {}),
+    ...(think !== undefined && { think }),
+  }
 }
 
 function statsOf(model: string, result: ChatResult): MessageStats {
@@ -289,12 +321,11 @@ function contextOverflow(tokens: number, window: number, exact: boolean, modelLi
   })
 }
 
-/** Refused before anything is stored, so the message and its images stay in the composer. Unknown capabilities get the benefit of the doubt. */
-function requireVision(model: string, info: ModelInfo): void {
-  if (!info.capabilities || info.capabilities.includes('vision')) return
-  throw new AppError({
-    code: 'MODEL_INCAPABLE',
-    message: `${model} cannot read images: Ollama does not list vision among its capabilities.`,
-    hint: 'Pick a vision model in this chat’s options (for example qwen2.5vl:7b or llava), or send the message without images.',
-  })
+/**
+ * Refused before anything is stored, so the message (and its images) stay in the composer. Unknown
+ * capabilities get the benefit of the doubt.
+ */
+function requireCapability(info: ModelInfo, capability: 'vision' | 'thinking', refusal: { message: string; hint: string }): void {
+  if (!info.capabilities || info.capabilities.includes(capability)) return
+  throw new AppError({ code: 'MODEL_INCAPABLE', ...refusal })
 }

@@ -147,15 +147,28 @@ export class OllamaClient {
     )
   }
 
-  /** Streams a chat reply, calling onToken per content delta; resolves with the final stats. */
-  chat(request: ChatRequest, signal: AbortSignal, onToken: (text: string) => void): Promise<ChatResult> {
+  /**
+   * Streams a chat reply, calling onToken per content delta and onThinking per delta of a thinking
+   * model's reasoning (which comes before the answer); resolves with the final stats.
+   */
+  chat(
+    request: ChatRequest,
+    signal: AbortSignal,
+    onToken: (text: string) => void,
+    onThinking: (text: string) => void = () => {},
+  ): Promise<ChatResult> {
     return this.call(
       'chat',
       async () => {
         const stream = await this.connect(signal, false).chat({ ...request, stream: true })
         let content = ''
+        let thinking = ''
         let last: ChatResponse | undefined
         for await (const part of stream) {
+          if (part.message?.thinking) {
+            thinking += part.message.thinking
+            onThinking(part.message.thinking)
+          }
           if (part.message?.content) {
             content += part.message.content
             onToken(part.message.content)
@@ -165,6 +178,7 @@ export class OllamaClient {
         const nsToMs = (ns: number | undefined) => (ns === undefined ? undefined : Math.round(ns / 1e6))
         return {
           content,
+          ...(thinking && { thinking }),
           doneReason: last?.done_reason,
           promptTokens: last?.prompt_eval_count,
           replyTokens: last?.eval_count,

@@ -22,6 +22,8 @@ export const ChatOptions = z
     num_predict: z.number().int().min(-2).max(1_048_576),
     stop: z.array(z.string().min(1).max(100)).max(8),
     keep_alive: z.string().max(20),
+    /** Whether a thinking model reasons before it answers; unset, Ollama decides (thinking models think). */
+    think: z.boolean(),
   })
   .partial()
 export type ChatOptions = z.infer<typeof ChatOptions>
@@ -29,8 +31,9 @@ export type ChatOptions = z.infer<typeof ChatOptions>
 export const ChatRequest = z.object({
   model: ModelName,
   messages: z.array(ChatMessage).min(1).max(10_000),
-  options: ChatOptions.omit({ keep_alive: true }).optional(),
+  options: ChatOptions.omit({ keep_alive: true, think: true }).optional(),
   keep_alive: z.string().max(20).optional(),
+  think: z.boolean().optional(),
   /** Constrains the reply: `json`, or a JSON Schema the output must follow. */
   format: z.union([z.literal('json'), z.record(z.string(), z.unknown())]).optional(),
 })
@@ -42,6 +45,8 @@ export type ChatEvent = z.infer<typeof ChatEvent>
 
 export const ChatResult = z.object({
   content: z.string(),
+  /** What a thinking model reasoned before its answer (Ollama's `message.thinking`). */
+  thinking: z.string().optional(),
   doneReason: z.string().optional(),
   promptTokens: z.number().optional(),
   replyTokens: z.number().optional(),

@@ -48,6 +48,8 @@ export type ChatReplyAction = z.infer<typeof ChatReplyAction>
 export const ChatReplyEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: StoredMessage }),
   z.object({ type: z.literal('token'), text: z.string() }),
+  /** A thinking model's reasoning, as it arrives before the answer. */
+  z.object({ type: z.literal('thinking'), text: z.string() }),
   /** Something to tell the user while the reply waits, e.g. that Ollama's queue is full. */
   z.object({ type: z.literal('status'), text: z.string() }),
 ])

@@ -40,6 +40,8 @@ export const StoredMessage = z.object({
   parentId: z.string().nullable(),
   role: ChatRole,
   content: z.string(),
+  /** A thinking model's reasoning before the answer; never sent back to the model. */
+  thinking: z.string().optional(),
   state: MessageState,
   error: ErrorInfo.optional(),
   stats: MessageStats.optional(),

@@ -48,7 +48,7 @@ export type NewMessage = Pick<StoredMessage, 'conversationId' | 'parentId' | 'ro
  * Fields to change. `error`, `stats` and `truncatedTokens` are cleared when present as undefined or
  * null (a continued reply drops its old error), and left alone when absent.
  */
-export type MessagePatch = Partial<Pick<StoredMessage, 'content' | 'state'>> & {
+export type MessagePatch = Partial<Pick<StoredMessage, 'content' | 'state' | 'thinking'>> & {
   error?: ErrorInfo | null
   stats?: MessageStats | null
   truncatedTokens?: number | null
@@ -72,6 +72,7 @@ type MessageRow = {
   parent_id: string | null
   role: string
   content: string
+  thinking: string | null
   state: string
   error: string | null
   stats: string | null
@@ -90,6 +91,7 @@ const CONVERSATION_COLUMNS: Record<keyof ConversationPatch, string> = {
 }
 const MESSAGE_COLUMNS: Record<keyof MessagePatch, string> = {
   content: 'content',
+  thinking: 'thinking',
   state: 'state',
   error: 'error',
   stats: 'stats',
@@ -108,8 +110,8 @@ const SQL = {
   softDelete: 'UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL',
   restore: 'UPDATE conversations SET deleted_at = NULL WHERE id = ?',
   purge: 'DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?',
-  insertMessage: `INSERT INTO messages (id, conversation_id, parent_id, role, content, state, error, stats, truncated_tokens, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertMessage: `INSERT INTO messages (id, conversation_id, parent_id, role, content, thinking, state, error, stats, truncated_tokens, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   message: 'SELECT * FROM messages WHERE id = ?',
   messageConversation: 'SELECT conversation_id FROM messages WHERE id = ?',
   afterNewMessage: 'UPDATE conversations SET active_leaf_id = ?, updated_at = ?, title = ? WHERE id = ?',
@@ -417,6 +419,7 @@ export class HistoryStore {
       m.parentId,
       m.role,
       m.content,
+      m.thinking ?? null,
       m.state,
       jsonOrNull(m.error),
       jsonOrNull(m.stats),
@@ -529,6 +532,7 @@ function toMessage(row: MessageRow): StoredMessage {
     parentId: row.parent_id,
     role: row.role as ChatRole,
     content: row.content,
+    ...(row.thinking !== null && { thinking: row.thinking }),
     state: row.state as MessageState,
     ...(row.error !== null && { error: JSON.parse(row.error) as ErrorInfo }),
     ...(row.stats !== null && { stats: JSON.parse(row.stats) as MessageStats }),

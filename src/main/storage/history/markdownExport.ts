@@ -19,7 +19,8 @@ export function conversationToMarkdown(conversation: Conversation): string {
 
 function messageSection(message: StoredMessage): string {
   const note = stateNote(message)
-  return [`**${SPEAKERS[message.role]}**`, message.content, ...(note ? [`*${note}*`] : [])].join('\n\n')
+  const reasoning = message.thinking ? [`*Reasoning before the answer:*\n\n${quote(message.thinking)}`] : []
+  return [`**${SPEAKERS[message.role]}**`, ...reasoning, message.content, ...(note ? [`*${note}*`] : [])].join('\n\n')
 }
 
 function stateNote(message: StoredMessage): string | undefined {

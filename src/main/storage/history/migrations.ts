@@ -117,6 +117,10 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO summaries_fts (summaries_fts, rowid, file_name, summary) VALUES ('delete', old.rowid, old.file_name, old.summary);
   END;
   `,
+  // 5: a thinking model's reasoning, kept apart from the answer (it is shown folded and never sent back).
+  `
+  ALTER TABLE messages ADD COLUMN thinking TEXT;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

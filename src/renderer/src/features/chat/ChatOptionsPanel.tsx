@@ -15,7 +15,15 @@ const NUMBER_FIELDS = [
   { key: 'num_predict', label: 'options.numPredict', help: 'options.numPredictHelp', step: '64' },
 ] as const satisfies { key: NumberKey; label: string; help: string; step: string }[]
 
-function parseOptions(values: Record<NumberKey, string>, stop: string, keepAlive: string): ChatOptions {
+/** Unset lets Ollama decide: thinking models think. */
+type Think = 'default' | 'on' | 'off'
+
+function thinkOf(options: ChatOptions): Think {
+  if (options.think === undefined) return 'default'
+  return options.think ? 'on' : 'off'
+}
+
+function parseOptions(values: Record<NumberKey, string>, stop: string, keepAlive: string, think: Think): ChatOptions {
   const options: ChatOptions = {}
   for (const { key } of NUMBER_FIELDS) if (values[key].trim() !== '') options[key] = Number(values[key])
   const stops = stop
@@ -24,6 +32,7 @@ function parseOptions(values: Record<NumberKey, string>, stop: string, keepAlive
     .filter(Boolean)
   if (stops.length) options.stop = stops
   if (keepAlive.trim()) options.keep_alive = keepAlive.trim()
+  if (think !== 'default') options.think = think === 'on'
   return options
 }
 
@@ -47,13 +56,14 @@ export function ChatOptionsPanel({
   })
   const [stop, setStop] = useState((conversation.options.stop ?? []).join('\n'))
   const [keepAlive, setKeepAlive] = useState(conversation.options.keep_alive ?? '')
+  const [think, setThink] = useState(thinkOf(conversation.options))
   const { run, error, busy } = useAction()
   const [saved, setSaved] = useState(false)
   const choices = models.includes(model) ? models : [model, ...models]
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    setSaved(await run(() => onSave({ model, systemPrompt: system, options: parseOptions(values, stop, keepAlive) })))
+    setSaved(await run(() => onSave({ model, systemPrompt: system, options: parseOptions(values, stop, keepAlive, think) })))
   }
 
   return (
@@ -90,6 +100,17 @@ export function ChatOptionsPanel({
         <div className="field">
           <label htmlFor="chat-keep-alive">{t('options.keepAlive')}</label>
           <input id="chat-keep-alive" value={keepAlive} onChange={(e) => setKeepAlive(e.target.value)} placeholder="5m" />
+        </div>
+        <div className="field">
+          <label htmlFor="chat-think">{t('options.think')}</label>
+          <select id="chat-think" value={think} onChange={(e) => setThink(e.target.value as Think)} aria-describedby="chat-think-help">
+            <option value="default">{t('options.thinkDefault')}</option>
+            <option value="on">{t('options.thinkOn')}</option>
+            <option value="off">{t('options.thinkOff')}</option>
+          </select>
+          <p id="chat-think-help" className="muted small">
+            {t('options.thinkHelp')}
+          </p>
         </div>
       </div>
       <div className="field">

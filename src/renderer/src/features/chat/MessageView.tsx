@@ -63,6 +63,16 @@ function stateNote(message: StoredMessage, t: T): string | undefined {
   return undefined
 }
 
+/** A thinking model's reasoning, folded above its answer; the summary says while it is still thinking. */
+function Thinking({ text, active, t }: { text: string; active: boolean; t: T }) {
+  return (
+    <details className="thinking">
+      <summary>{active ? t('message.thinking') : t('message.thought')}</summary>
+      <p className="thinking-text">{text}</p>
+    </details>
+  )
+}
+
 function statsLine(message: StoredMessage, t: T): string | undefined {
   const stats = message.stats
   if (message.state !== 'complete' || stats?.replyTokens === undefined) return undefined
@@ -148,7 +158,10 @@ export const MessageView = memo(function MessageView({ message, siblings, action
           </div>
         </form>
       ) : (
-        <MessageContent message={message} />
+        <>
+          {message.thinking && <Thinking text={message.thinking} active={streaming && message.content === ''} t={t} />}
+          <MessageContent message={message} />
+        </>
       )}
       <StoredImages message={message} />
       {message.truncatedTokens !== undefined && (

@@ -86,15 +86,20 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         if (events.some((e) => e.type === 'message')) stored = true
         const status = events.findLast((e) => e.type === 'status')
         if (status) setWaiting(status.text)
-        if (events.some((e) => e.type === 'token')) setWaiting(undefined)
+        if (events.some((e) => e.type === 'token' || e.type === 'thinking')) setWaiting(undefined)
         setConversation((current) => {
           let next = current
           // A batch carries dozens of tokens: the reply is copied once with all of them, not once per token.
           let text = ''
+          let thinking = ''
           const addText = (): void => {
-            const target = text && next?.messages.find((m) => m.id === streamingId)
-            if (next && target) next = upsertMessage(next, { ...target, content: target.content + text })
+            const target = (text || thinking) && next?.messages.find((m) => m.id === streamingId)
+            if (next && target) {
+              const reasoned = thinking ? { thinking: (target.thinking ?? '') + thinking } : {}
+              next = upsertMessage(next, { ...target, ...reasoned, content: target.content + text })
+            }
             text = ''
+            thinking = ''
           }
           for (const event of events) {
             if (event.type === 'message') {
@@ -103,6 +108,8 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
               if (next) next = { ...upsertMessage(next, event.message), activeLeafId: event.message.id }
             } else if (event.type === 'token') {
               text += event.text
+            } else if (event.type === 'thinking') {
+              thinking += event.text
             }
           }
           addText()
