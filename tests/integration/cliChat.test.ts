@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from '../../src/main/cli/index.ts'
 import { HistoryStore } from '../../src/main/storage/history/HistoryStore.ts'
-import { FakeOllama } from '../support/fakeOllama.ts'
+import { FakeOllama, QWEN, QWEN3 } from '../support/fakeOllama.ts'
 import { useTempDirs } from '../support/tempDir.ts'
 
 const tempDir = useTempDirs()
@@ -83,6 +83,17 @@ describe('instruct-desk chat', () => {
       { role: 'system', content: 'Answer in one line.' },
       { role: 'user', content: 'Capital of Peru?' },
     ])
+  })
+
+  it('keeps a thinking model’s reasoning off stdout: stderr says it is thinking, --json carries it', async () => {
+    fake.models = [QWEN, QWEN3]
+    fake.thinking = 'Peru: Lima.'
+    const streamed = await chat(['-m', QWEN3.name, 'Capital of Peru?'])
+    expect(streamed).toMatchObject({ code: 0, written: 'Lima is the capital of Peru.\n', err: 'qwen3:8b is thinking…\n' })
+    const { out, err } = await chat(['--json', '-m', QWEN3.name, 'Capital of Peru?'])
+    expect(JSON.parse(out)).toMatchObject({ reply: 'Lima is the capital of Peru.', thinking: 'Peru: Lima.' })
+    expect(err).toBe('')
+    expect(stored().map((c) => c?.messages.at(-1)?.thinking)).toEqual(['Peru: Lima.', 'Peru: Lima.'])
   })
 
   it('holds a session on a terminal: remembers the thread, /model and /clear start new conversations, /exit ends', async () => {

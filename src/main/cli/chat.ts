@@ -58,14 +58,24 @@ export async function runChat(context: CommandContext): Promise<number> {
   }
 }
 
-/** One reply, streamed as it arrives (or printed whole as JSON); Ctrl-C stops it and keeps what arrived. */
+/**
+ * One reply, streamed as it arrives (or printed whole as JSON); Ctrl-C stops it and keeps what arrived.
+ * A thinking model's reasoning stays out of stdout (it is in the history, and in --json); stderr says
+ * it is thinking, so a long silence before the answer is explained.
+ */
 async function ask(service: ChatService, session: Session, text: string, { io, json }: CommandContext): Promise<number> {
   const controller = new AbortController()
   const stopListening = io.onInterrupt?.(() => controller.abort())
   let printed = ''
+  let thinking = false
   try {
     const reply = await service.reply({ kind: 'send', conversationId: session.conversationId(), text }, controller.signal, (event) => {
-      if (event.type !== 'token' || json || !io.write) return
+      if (json || !io.write) return
+      if (event.type === 'thinking' && !thinking) {
+        thinking = true
+        io.err(`${session.model} is thinking…`)
+      }
+      if (event.type !== 'token') return
       io.write(event.text)
       printed += event.text
     })
@@ -86,7 +96,13 @@ async function ask(service: ChatService, session: Session, text: string, { io, j
 function finish(io: CommandContext['io'], json: boolean, reply: StoredMessage, printed: string): void {
   if (json)
     return io.out(
-      JSON.stringify({ conversationId: reply.conversationId, model: reply.stats?.model, reply: reply.content, stats: reply.stats }),
+      JSON.stringify({
+        conversationId: reply.conversationId,
+        model: reply.stats?.model,
+        reply: reply.content,
+        ...(reply.thinking && { thinking: reply.thinking }),
+        stats: reply.stats,
+      }),
     )
   if (printed) io.write?.('\n')
   else io.out(reply.content)
