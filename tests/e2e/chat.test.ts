@@ -100,7 +100,7 @@ describe('chat history', () => {
     await yours().first().getByRole('button', { name: 'Delete' }).click()
     await expect.poll(() => page().getByRole('article').count()).toBe(0)
     const notice = page().getByRole('status').filter({ hasText: 'Deleted the message' })
-    expect(await notice.textContent()).toContain('Deleted the message and the 3 messages after it.')
+    await expect.poll(() => notice.textContent()).toContain('Deleted the message and the 3 messages after it.')
     await notice.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(() => page().getByRole('article').count()).toBe(4)
     await expect.poll(() => notice.count()).toBe(0)

@@ -64,7 +64,7 @@ describe('thinking models', () => {
     await expect
       .poll(() => page().getByRole('alert').first().textContent(), { timeout: 5_000 })
       .toContain(`${QWEN.name} cannot think before answering`)
-    expect(await page().getByRole('textbox', { name: 'Message' }).inputValue()).toBe('Think hard about this')
+    await expect.poll(() => page().getByRole('textbox', { name: 'Message' }).inputValue()).toBe('Think hard about this')
     expect(sentThink()).toEqual([])
   })
 })
