@@ -89,11 +89,15 @@ function layout(items: string[], indent: string, unit: string, open: string, clo
   return `${open}\n${items.map((item) => `${indent}${unit}${item},`).join('\n')}\n${indent}${close}`
 }
 
-/** `keep_alive` belongs beside `options` in the request; Ollama ignores it inside them. */
-function splitKeepAlive(input: SnippetInput): { options: Record<string, unknown>; keepAlive: string | undefined } {
-  const { keep_alive: inOptions, ...options } = input.options
+/** `keep_alive` and `think` belong beside `options` in the request; Ollama ignores them inside. */
+function splitRequestFields(input: SnippetInput): {
+  options: Record<string, unknown>
+  keepAlive: string | undefined
+  think: boolean | undefined
+} {
+  const { keep_alive: inOptions, think, ...options } = input.options
   const keepAlive = input.keepAlive ?? (typeof inOptions === 'string' ? inOptions : undefined)
-  return { options, keepAlive: keepAlive?.trim() ? keepAlive.trim() : undefined }
+  return { options, keepAlive: keepAlive?.trim() ? keepAlive.trim() : undefined, think: typeof think === 'boolean' ? think : undefined }
 }
 
 function allMessages(input: SnippetInput): { role: string; content: string }[] {
@@ -106,7 +110,7 @@ export function conversationAsCode(input: SnippetInput, language: SnippetLanguag
 }
 
 function javascriptSnippet(input: SnippetInput): string {
-  const { options, keepAlive } = splitKeepAlive(input)
+  const { options, keepAlive, think } = splitRequestFields(input)
   const messages = allMessages(input).map((m) => literal(JS, m, '    ') ?? '{}')
   const lines = [
     '// Streams a reply from Ollama with the official JavaScript library (Node 18+).',
@@ -119,13 +123,14 @@ function javascriptSnippet(input: SnippetInput): string {
   const written = literal(JS, options, '  ')
   if (written !== '{}') lines.push(`  options: ${written},`)
   if (keepAlive) lines.push(`  keep_alive: ${stringLiteral(keepAlive)},`)
+  if (think !== undefined) lines.push(`  think: ${think},`)
   lines.push('  stream: true,', '})', '')
   lines.push('for await (const part of response) {', '  process.stdout.write(part.message.content)', '}', 'process.stdout.write("\\n")', '')
   return lines.join('\n')
 }
 
 function pythonSnippet(input: SnippetInput): string {
-  const { options, keepAlive } = splitKeepAlive(input)
+  const { options, keepAlive, think } = splitRequestFields(input)
   const messages = allMessages(input).map((m) => literal(PY, m, '        ') ?? '{}')
   const lines = [
     '# Streams a reply from Ollama with the official Python library (Python 3.8+).',
@@ -141,6 +146,7 @@ function pythonSnippet(input: SnippetInput): string {
   const written = literal(PY, options, '    ')
   if (written !== '{}') lines.push(`    options=${written},`)
   if (keepAlive) lines.push(`    keep_alive=${stringLiteral(keepAlive)},`)
+  if (think !== undefined) lines.push(`    think=${think ? 'True' : 'False'},`)
   lines.push('    stream=True,', ')', '')
   lines.push('for part in stream:', '    print(part["message"]["content"], end="", flush=True)', 'print()', '')
   return lines.join('\n')

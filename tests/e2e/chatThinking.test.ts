@@ -59,12 +59,24 @@ describe('thinking models', () => {
   })
 
   it('says before sending that a model without thinking cannot think, and keeps the message', async () => {
-    await newChat(QWEN.name, 'On')
+    await newChat(QWEN.name, 'Model default')
+    await type('Hello first')
+    await expect.poll(() => replies().last().getAttribute('data-state'), { timeout: 10_000 }).toBe('complete')
+    await page().getByRole('button', { name: 'Options', exact: true }).click()
+    await page().getByLabel('Thinking', { exact: true }).selectOption({ label: 'On' })
+    await page().getByRole('button', { name: 'Save options' }).click()
+    await expect.poll(() => page().getByText('Saved for this chat.').isVisible()).toBe(true)
+    const announced = page()
+      .getByRole('status')
+      .filter({ hasText: /^Reply finished/ })
+    await expect.poll(() => announced.count()).toBe(1)
     await type('Think hard about this')
     await expect
       .poll(() => page().getByRole('alert').first().textContent(), { timeout: 5_000 })
       .toContain(`${QWEN.name} cannot think before answering`)
     await expect.poll(() => page().getByRole('textbox', { name: 'Message' }).inputValue()).toBe('Think hard about this')
-    expect(sentThink()).toEqual([])
+    expect(sentThink()).toEqual([undefined])
+    // The earlier reply did not just end: nothing is read out as if it had.
+    await expect.poll(() => announced.count()).toBe(0)
   })
 })

@@ -247,7 +247,7 @@ describe('message trees', () => {
         .sort(),
     ).toEqual([u2.id, a2.id].sort())
     checkSearchIndex(file)
-    // Once only, and only the last delete of that conversation.
+    // Once only, and only the last delete.
     expectAppError(() => store.restoreMessage(conversation.id, a1.id), 'BAD_REQUEST', /can no longer be put back/)
     store.deleteMessage(a2.id)
     store.deleteMessage(u2.id)
@@ -257,18 +257,58 @@ describe('message trees', () => {
       'first answer',
       'a walrus picture',
     ])
-    // A reply whose question was deleted after it cannot come back without it.
-    store.deleteMessage(u2.id)
+    // A delete in another chat takes Undo over.
     const other = store.createConversation({ model: 'm', systemPrompt: '' })
+    store.deleteMessage(u2.id)
+    store.deleteMessage(say(store, other, null, 'user', 'elsewhere').id)
+    expectAppError(() => store.restoreMessage(conversation.id, u2.id), 'BAD_REQUEST', /only the last one deleted/)
+    // So does deleting its chat.
     const lone = say(store, other, null, 'user', 'x')
-    const answer = say(store, other, lone.id, 'assistant', 'y')
-    store.deleteMessage(answer.id)
-    store.deleteMessage(lone.id)
-    expectAppError(() => store.restoreMessage(other.id, answer.id), 'BAD_REQUEST', /only the last one deleted/)
-    expect(store.restoreMessage(other.id, lone.id).messages.map((m) => m.content)).toEqual(['x'])
     store.deleteMessage(lone.id)
     store.deleteConversation(other.id)
-    expectAppError(() => store.restoreMessage(other.id, lone.id), 'BAD_REQUEST', /no conversation/)
+    expectAppError(() => store.restoreMessage(other.id, lone.id), 'BAD_REQUEST', /can no longer be put back/)
+  })
+
+  it('forgets Undo once its chat gets a new message, so it can never hide what was written since', async () => {
+    const { store } = await newStore()
+    const conversation = store.createConversation({ model: 'm', systemPrompt: '' })
+    const u1 = say(store, conversation, null, 'user', 'q1')
+    const a1 = say(store, conversation, u1.id, 'assistant', 'a1')
+    const deleted = store.deleteMessage(a1.id)
+    const again = say(store, deleted, u1.id, 'assistant', 'a1, again')
+    expectAppError(() => store.restoreMessage(conversation.id, a1.id), 'BAD_REQUEST', /can no longer be put back/)
+    expect(store.getConversation(conversation.id)?.activeLeafId).toBe(again.id)
+  })
+
+  it('puts a deleted branch back without leaving the branch the user went to since', async () => {
+    const { store } = await newStore()
+    const conversation = store.createConversation({ model: 'm', systemPrompt: '' })
+    const u1 = say(store, conversation, null, 'user', 'q1')
+    const first = say(store, conversation, u1.id, 'assistant', 'first answer')
+    const second = say(store, conversation, u1.id, 'assistant', 'second answer')
+    // Deleting the version on screen shows the other; the user then picks the question alone.
+    expect(store.deleteMessage(second.id).activeLeafId).toBe(first.id)
+    store.updateConversation(conversation.id, { activeLeafId: u1.id })
+    expect(store.restoreMessage(conversation.id, second.id).activeLeafId).toBe(u1.id)
+    // Left where the delete put it, Undo shows the deleted version again.
+    store.updateConversation(conversation.id, { activeLeafId: second.id })
+    store.deleteMessage(second.id)
+    expect(store.restoreMessage(conversation.id, second.id).activeLeafId).toBe(second.id)
+  })
+
+  it('puts back a reply deleted while it streamed as interrupted: its stream ended with the delete', async () => {
+    const { store } = await newStore()
+    const conversation = store.createConversation({ model: 'm', systemPrompt: '' })
+    const u1 = say(store, conversation, null, 'user', 'q1')
+    const partial = store.addMessage({
+      conversationId: conversation.id,
+      parentId: u1.id,
+      role: 'assistant',
+      content: 'half',
+      state: 'streaming',
+    })
+    store.deleteMessage(partial.id)
+    expect(store.restoreMessage(conversation.id, partial.id).messages.at(-1)).toMatchObject({ content: 'half', state: 'interrupted' })
   })
 
   it('deletes and purges threads thousands of messages deep', async () => {

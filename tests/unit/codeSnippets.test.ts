@@ -109,6 +109,14 @@ describe('conversationAsCode: JavaScript', () => {
     expect(code).not.toContain('options:')
     expect(code).not.toContain('NaN')
   })
+
+  it('moves the chat’s Thinking choice out of the options, beside them in the request', () => {
+    const chat = { model: 'qwen3:8b', messages: [{ role: 'user' as const, content: 'hi' }], options: { think: false, temperature: 0.2 } }
+    const js = conversationAsCode(chat, 'javascript')
+    expect(js).toContain('  options: { temperature: 0.2 },\n  think: false,\n')
+    expect(conversationAsCode(chat, 'python')).toContain('    options={"temperature": 0.2},\n    think=False,\n')
+    expect(conversationAsCode({ ...chat, options: {} }, 'javascript')).not.toContain('think')
+  })
 })
 
 describe('conversationAsCode: Python', () => {

@@ -79,6 +79,15 @@ type MessageRow = {
   truncated_tokens: number | null
   created_at: number
 }
+type DeletedMessages = {
+  conversationId: string
+  /** Parents before their replies. */
+  messages: StoredMessage[]
+  images: ImageRow[]
+  /** The active leaf before the delete, and the one the delete left. */
+  leafBefore: string | null
+  leafAfter: string | null
+}
 type HitRow = { message_id: string; conversation_id: string; title: string; role: string; snippet: string; created_at: number }
 
 const CONVERSATION_COLUMNS: Record<keyof ConversationPatch, string> = {
@@ -141,8 +150,11 @@ export class HistoryStore {
   private readonly statements: Statements
   private readonly images: MessageImages
   private summaryStore: SummaryStore | undefined
-  /** Per conversation, what its last message delete removed: what Undo puts back. */
-  private readonly deletedMessages = new Map<string, { messages: StoredMessage[]; images: ImageRow[]; leaf: string | undefined }>()
+  /**
+   * What the last message delete removed, for Undo: one at a time (images can be megabytes), and
+   * forgotten once its conversation changes, so Undo never hides messages written since.
+   */
+  private lastDeleted: DeletedMessages | undefined
   /** UPDATE statements per set of changed columns, prepared once each. */
   private readonly updates = new Map<string, StatementSync>()
   private closed = false
@@ -255,6 +267,7 @@ export class HistoryStore {
 
   /** Soft delete: gone from the list and search until restored (the UI's Undo) or purged. */
   deleteConversation(id: string): void {
+    this.forgetDeletedMessages(id)
     this.write(() => {
       if (this.statements.softDelete.run(Date.now(), id).changes === 0 && !this.statements.conversationExists.get(id))
         throw noConversation(id)
@@ -278,6 +291,7 @@ export class HistoryStore {
    * user message names a conversation that still has the default title.
    */
   addMessage(input: NewMessage): StoredMessage {
+    this.forgetDeletedMessages(input.conversationId)
     return this.write(() => {
       const conversation = this.requireConversationRow(input.conversationId)
       if (input.parentId !== null) this.requireMessageIn(input.parentId, conversation.id)
@@ -327,31 +341,37 @@ export class HistoryStore {
         Date.now(),
         conversationId,
       )
-      this.deletedMessages.set(conversationId, { messages, images, leaf: leaf !== null && ids.includes(leaf) ? leaf : undefined })
-      return this.requireConversation(conversationId)
+      const conversation = this.requireConversation(conversationId)
+      this.lastDeleted = { conversationId, messages, images, leafBefore: leaf, leafAfter: conversation.activeLeafId }
+      return conversation
     })
   }
 
   /**
-   * Puts back the message `deleteMessage` last removed from this conversation, with the replies
-   * below it and their images, and shows the thread that was on screen then. Returns the conversation.
+   * Puts back the message `deleteMessage` last removed, with the replies below it and their images,
+   * while nothing was added to its conversation since. The thread that was on screen comes back
+   * too, unless the user went to another one meanwhile. A reply that was still streaming when it
+   * was deleted comes back interrupted: its stream ended with the delete. Returns the conversation.
    */
   restoreMessage(conversationId: string, id: string): Conversation {
-    const deleted = this.deletedMessages.get(conversationId)
+    const deleted = this.lastDeleted
     const [first] = deleted?.messages ?? []
-    if (!deleted || first?.id !== id) {
+    if (!deleted || deleted.conversationId !== conversationId || first?.id !== id) {
       throw new AppError({
         code: 'BAD_REQUEST',
-        message: 'That message can no longer be put back: only the last one deleted in a chat can, until the app closes.',
+        message: 'That message can no longer be put back: only the last one deleted can, until something else changes in its chat.',
       })
     }
     return this.write(() => {
-      // Its parent is still there: deleting the parent would have been a later delete in this conversation.
-      this.requireConversationRow(conversationId)
-      for (const message of deleted.messages) this.insertMessage(message)
+      // Its parent is still there: deleting the parent would have been a later delete.
+      const current = this.requireConversationRow(conversationId).active_leaf_id
+      for (const message of deleted.messages)
+        this.insertMessage(message.state === 'streaming' ? { ...message, state: 'interrupted' } : message)
       this.images.putBack(deleted.images)
-      if (deleted.leaf) this.statements.setLeaf.run(deleted.leaf, Date.now(), conversationId)
-      this.deletedMessages.delete(conversationId)
+      const showBefore =
+        deleted.leafBefore !== null && current === deleted.leafAfter && deleted.messages.some((m) => m.id === deleted.leafBefore)
+      if (showBefore) this.statements.setLeaf.run(deleted.leafBefore, Date.now(), conversationId)
+      this.lastDeleted = undefined
       return this.requireConversation(conversationId)
     })
   }
@@ -445,6 +465,10 @@ export class HistoryStore {
   }
 
   /** The conversation without its messages, for checks inside writes. */
+  private forgetDeletedMessages(conversationId: string): void {
+    if (this.lastDeleted?.conversationId === conversationId) this.lastDeleted = undefined
+  }
+
   private requireConversationRow(id: string): ConversationRow {
     const row = this.statements.conversation.get(id) as ConversationRow | undefined
     if (!row) throw noConversation(id)

@@ -290,7 +290,7 @@ export function ChatScreen() {
         {chat.deletedMessages > 0 && (
           <p className="notice notice-info" role="status">
             {chat.deletedMessages === 1 ? t('messageDeleted') : t('messagesDeleted', { count: chat.deletedMessages - 1 })}{' '}
-            <button type="button" className="button button-small" onClick={() => void action.run(chat.restoreMessage)}>
+            <button type="button" className="button button-small" onClick={() => void action.run(chat.restoreMessage)} disabled={chat.busy}>
               {t('undo')}
             </button>
           </p>

@@ -21,6 +21,11 @@ function announcementFor(reply: StoredMessage, t: TFunction<'chat'>): string {
  * times a second, so a live transcript would read out old messages on scroll and fragments of the
  * new one while it streams.
  */
+/** Changes when the last message does: another message, or the same one continued or ended. */
+function signature(message: StoredMessage | undefined): string {
+  return message ? `${message.id}:${message.state}:${message.content.length}` : ''
+}
+
 export function ReplyAnnouncer({
   conversationId,
   busy,
@@ -31,13 +36,15 @@ export function ReplyAnnouncer({
   last: StoredMessage | undefined
 }) {
   const { t } = useTranslation('chat')
-  const [seen, setSeen] = useState({ conversationId, busy })
+  const [seen, setSeen] = useState({ conversationId, busy, before: signature(last) })
   const [announcement, setAnnouncement] = useState('')
   // Adjusted while rendering (React's pattern for following a prop): this chat was replying at the
-  // last render and no longer is. Switching chats is not a reply ending.
+  // last render and no longer is, and its last message changed meanwhile (a send refused before
+  // anything was stored leaves the previous reply last, which did not just end). Switching chats is
+  // not a reply ending.
   if (seen.conversationId !== conversationId || seen.busy !== busy) {
-    setSeen({ conversationId, busy })
-    const ended = seen.conversationId === conversationId && seen.busy && !busy
+    setSeen({ conversationId, busy, before: busy ? signature(last) : seen.before })
+    const ended = seen.conversationId === conversationId && seen.busy && !busy && signature(last) !== seen.before
     setAnnouncement(ended && last?.role === 'assistant' ? announcementFor(last, t) : '')
   }
   return (

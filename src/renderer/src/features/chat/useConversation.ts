@@ -71,6 +71,8 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     async (request: ReplyRequest): Promise<boolean> => {
       if (!id || active.current.has(id)) return false
       setNotice(undefined)
+      // Main forgets the last delete once its chat gets a new message; so does the Undo offer.
+      setDeleted((last) => (last?.conversationId === id ? undefined : last))
       setBusyIds((ids) => new Set(ids).add(id))
       const setWaiting = (text: string | undefined): void =>
         setWaitingBy((current) => {
