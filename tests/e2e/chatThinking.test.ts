@@ -58,6 +58,25 @@ describe('thinking models', () => {
     expect(await replies().last().getByText('Reasoning before the answer').count()).toBe(0)
   })
 
+  it('compares a thinking model with another one: its reasoning is folded above its answer, the other has none', async () => {
+    session.h.fake.thinking = 'Compare mode; answer plainly.'
+    session.h.fake.reply = 'Plain answer.'
+    await page().getByRole('button', { name: 'Compare', exact: true }).click()
+    const compare = page().getByRole('region', { name: 'Compare two models' })
+    await compare.getByLabel('Left model').selectOption(QWEN.name)
+    await compare.getByLabel('Right model').selectOption(QWEN3.name)
+    await compare.getByRole('textbox', { name: 'Prompt for both models' }).fill('Say something plain')
+    await compare.getByRole('button', { name: 'Compare', exact: true }).click()
+    const left = compare.getByRole('region', { name: `Reply from ${QWEN.name}` })
+    const right = compare.getByRole('region', { name: `Reply from ${QWEN3.name}` })
+    await expect.poll(() => right.textContent(), { timeout: 10_000 }).toContain('s in all')
+    await expect.poll(() => left.textContent(), { timeout: 10_000 }).toContain('s in all')
+    expect(await right.getByRole('group').textContent()).toBe('Reasoning before the answerCompare mode; answer plainly.')
+    expect(await right.locator('.turn-text').textContent()).toBe('Plain answer.')
+    expect(await left.getByRole('group').count()).toBe(0)
+    expect(await left.locator('.turn-text').textContent()).toBe('Plain answer.')
+  })
+
   it('says before sending that a model without thinking cannot think, and keeps the message', async () => {
     await newChat(QWEN.name, 'Model default')
     await type('Hello first')

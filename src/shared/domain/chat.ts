@@ -39,8 +39,11 @@ export const ChatRequest = z.object({
 })
 export type ChatRequest = z.infer<typeof ChatRequest>
 
-/** Streamed while the reply is generated; the pump batches several into one frame. */
-export const ChatEvent = z.object({ type: z.literal('token'), text: z.string() })
+/** Streamed while the reply is generated (a thinking model's reasoning first); the pump batches several into one message. */
+export const ChatEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('token'), text: z.string() }),
+  z.object({ type: z.literal('thinking'), text: z.string() }),
+])
 export type ChatEvent = z.infer<typeof ChatEvent>
 
 export const ChatResult = z.object({

@@ -7,10 +7,13 @@ import { useLiveSettings } from '../settings/useLiveSettings.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
+import { Thinking } from './Thinking.tsx'
 
 interface Side {
   model: string
   text: string
+  /** A thinking model's reasoning, before its answer. */
+  thinking: string
   state: 'idle' | 'streaming' | 'done' | 'stopped' | 'failed'
   result?: ChatResult
   error?: ErrorInfo
@@ -19,7 +22,7 @@ interface Side {
   firstTokenMs?: number
 }
 
-const idle = (model: string): Side => ({ model, text: '', state: 'idle' })
+const idle = (model: string): Side => ({ model, text: '', thinking: '', state: 'idle' })
 
 function figures(side: Side, t: TFunction<'chat'>): string {
   const parts: string[] = []
@@ -64,11 +67,20 @@ export function ComparePanel({ models, initial }: { models: string[]; initial: s
         options: newChatOptions({ chatDefaults: settings?.chatDefaults ?? {} }),
       },
       (events) => {
-        const arrived = events.map((e) => e.text).join('')
+        const arrived = (type: 'token' | 'thinking'): string =>
+          events
+            .filter((e) => e.type === type)
+            .map((e) => e.text)
+            .join('')
         setSides((current) => {
           const next: [Side, Side] = [...current]
           const side = next[index]
-          next[index] = { ...side, text: side.text + arrived, firstTokenMs: side.firstTokenMs ?? performance.now() - started }
+          next[index] = {
+            ...side,
+            text: side.text + arrived('token'),
+            thinking: side.thinking + arrived('thinking'),
+            firstTokenMs: side.firstTokenMs ?? performance.now() - started,
+          }
           return next
         })
       },
@@ -76,7 +88,7 @@ export function ComparePanel({ models, initial }: { models: string[]; initial: s
     streams.current[index] = stream
     try {
       const result = await stream.result
-      patch(index, { state: 'done', result, text: result.content, elapsedMs: performance.now() - started })
+      patch(index, { state: 'done', result, text: result.content, thinking: result.thinking ?? '', elapsedMs: performance.now() - started })
     } catch (failure) {
       const error = errorInfoOf(failure)
       patch(index, error.code === 'CANCELLED' ? { state: 'stopped' } : { state: 'failed', error })
@@ -125,7 +137,8 @@ export function ComparePanel({ models, initial }: { models: string[]; initial: s
                 ))}
               </select>
               <div className="turn compare-output" aria-live="polite" aria-label={t('compare.reply', { model: side.model })} role="region">
-                <div className="turn-text">{side.text || (side.state === 'streaming' ? '…' : '')}</div>
+                {side.thinking && <Thinking text={side.thinking} active={side.state === 'streaming' && !side.text} />}
+                <div className="turn-text">{side.text || (side.state === 'streaming' && !side.thinking ? '…' : '')}</div>
                 {side.state === 'stopped' && <p className="turn-meta">{t('compare.stopped')}</p>}
                 {figures(side, t) && <p className="turn-meta">{figures(side, t)}</p>}
                 {side.error && <ErrorNotice error={side.error} />}

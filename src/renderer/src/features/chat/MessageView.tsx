@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { StoredMessage } from '../../../../shared/domain/conversation.ts'
 import { copyText } from '../../ui/copyText.ts'
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx'
+import { Thinking } from './Thinking.tsx'
 import { ActionIcon } from '../../ui/Icon.tsx'
 import { useNavigation } from '../../ui/navigation.ts'
 import { StoredImages } from './images/StoredImages.tsx'
@@ -61,16 +62,6 @@ function stateNote(message: StoredMessage, t: T): string | undefined {
   if (message.state === 'stopped') return t('message.stopped')
   if (message.state === 'interrupted') return t('message.interrupted')
   return undefined
-}
-
-/** A thinking model's reasoning, folded above its answer; the summary says while it is still thinking. */
-function Thinking({ text, active, t }: { text: string; active: boolean; t: T }) {
-  return (
-    <details className="thinking">
-      <summary>{active ? t('message.thinking') : t('message.thought')}</summary>
-      <p className="thinking-text">{text}</p>
-    </details>
-  )
 }
 
 function statsLine(message: StoredMessage, t: T): string | undefined {
@@ -159,7 +150,7 @@ export const MessageView = memo(function MessageView({ message, siblings, action
         </form>
       ) : (
         <>
-          {message.thinking && <Thinking text={message.thinking} active={streaming && message.content === ''} t={t} />}
+          {message.thinking && <Thinking text={message.thinking} active={streaming && message.content === ''} />}
           <MessageContent message={message} />
         </>
       )}
