@@ -94,6 +94,8 @@ describe('thinking models', () => {
       .poll(() => page().getByRole('alert').first().textContent(), { timeout: 5_000 })
       .toContain(`${QWEN.name} cannot think before answering`)
     await expect.poll(() => page().getByRole('textbox', { name: 'Message' }).inputValue()).toBe('Think hard about this')
+    // Drawn at once, the message leaves the thread again when main refuses it.
+    await expect.poll(() => page().getByRole('article', { name: 'You said' }).filter({ hasText: 'Think hard' }).count()).toBe(0)
     expect(sentThink()).toEqual([undefined])
     // The earlier reply did not just end: nothing is read out as if it had.
     await expect.poll(() => announced.count()).toBe(0)

@@ -261,6 +261,24 @@ describe('ChatService', () => {
     expect(sent.messages.at(-1)).toEqual({ role: 'assistant', content: fake.reply.slice(0, 12) })
   })
 
+  it('stores a message and its reply under the ids the window chose, and refuses ids already taken', async () => {
+    const conversation = newConversation()
+    const ids = { user: crypto.randomUUID(), reply: crypto.randomUUID() }
+    const signal = new AbortController().signal
+    const reply = await service.reply({ kind: 'send', conversationId: conversation.id, text: 'Hi', ids }, signal, () => {})
+    expect(reply.id).toBe(ids.reply)
+    expect(store.getConversation(conversation.id)?.messages.map((m) => [m.id, m.parentId])).toEqual([
+      [ids.user, null],
+      [ids.reply, ids.user],
+    ])
+    await expect(
+      service.reply({ kind: 'send', conversationId: conversation.id, text: 'Again', ids }, signal, () => {}),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
+    expect(store.getConversation(conversation.id)?.messages).toHaveLength(2)
+  })
+
   it('refuses a prompt that does not fit before sending, keeping the user message', async () => {
     const { id } = store.createConversation({ model: 'qwen2.5:7b-instruct', systemPrompt: '', options: { num_ctx: 256 } })
     await expect(

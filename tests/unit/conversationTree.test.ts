@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { latestLeaf, type StoredMessage } from '../../src/shared/domain/conversation.ts'
+import { latestLeaf, type Conversation, type StoredMessage } from '../../src/shared/domain/conversation.ts'
+import { showsTheSame, withPendingReply } from '../../src/renderer/src/features/chat/conversationTree.ts'
 
 function message(id: string, parentId: string | null, createdAt: number): StoredMessage {
   return { id, conversationId: 'c', parentId, role: parentId === null ? 'user' : 'assistant', content: id, state: 'complete', createdAt }
@@ -29,5 +30,40 @@ describe('latestLeaf', () => {
     const tied = [message('q', null, 1), message('x', 'q', 2), message('y', 'q', 2)]
     expect(latestLeaf(tied, tied[0] as StoredMessage).id).toBe('y')
     expect(latestLeaf(tied, tied[1] as StoredMessage).id).toBe('x')
+  })
+})
+
+describe('the message drawn before main stores it', () => {
+  const conversation: Conversation = {
+    id: 'c',
+    title: 'T',
+    model: 'm',
+    systemPrompt: '',
+    options: {},
+    pinned: false,
+    createdAt: 1,
+    updatedAt: 1,
+    messageCount: 1,
+    activeLeafId: 'q',
+    messages: [message('q', null, 1)],
+  }
+  const ids = { user: 'u', reply: 'r' }
+
+  it('hangs the message below the thread’s end and its empty, streaming reply below it, which becomes the end', () => {
+    const drawn = withPendingReply(conversation, ids, 'Hello')
+    expect(drawn.activeLeafId).toBe('r')
+    expect(drawn.messages.slice(1)).toMatchObject([
+      { id: 'u', parentId: 'q', role: 'user', content: 'Hello', state: 'complete' },
+      { id: 'r', parentId: 'u', role: 'assistant', content: '', state: 'streaming' },
+    ])
+  })
+
+  it('counts the stored copy as the same drawing whatever its time, and anything shown differently as a change', () => {
+    const [, user, reply] = withPendingReply(conversation, ids, 'Hello').messages as StoredMessage[]
+    if (!user || !reply) throw new Error('not drawn')
+    expect(showsTheSame(user, { ...user, createdAt: user.createdAt + 5 })).toBe(true)
+    expect(showsTheSame(reply, { ...reply, content: 'Hi' })).toBe(false)
+    expect(showsTheSame(reply, { ...reply, state: 'failed', error: { code: 'OLLAMA_ERROR', message: 'x' } })).toBe(false)
+    expect(showsTheSame(user, { ...user, images: [{ mime: 'image/png', bytes: 3 }] })).toBe(false)
   })
 })

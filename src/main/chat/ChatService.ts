@@ -9,7 +9,10 @@ import type { OllamaClient } from '../ollama/OllamaClient.ts'
 export interface ReplyStore {
   getConversation(id: string): Conversation | undefined
   addMessage(
-    message: Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'> & { images?: readonly ImageAttachment[] },
+    message: Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'> & {
+      id?: string
+      images?: readonly ImageAttachment[]
+    },
   ): StoredMessage
   messageImages(messageId: string): ImageAttachment[]
   updateMessage(
@@ -91,10 +94,19 @@ export class ChatService {
         parentId = message.id
       }
     }
+    const ids = action.kind === 'send' ? action.ids : undefined
     const user =
       userText === undefined
         ? undefined
-        : store.addMessage({ conversationId: conversation.id, parentId, role: 'user', content: userText, state: 'complete', images })
+        : store.addMessage({
+            id: ids?.user,
+            conversationId: conversation.id,
+            parentId,
+            role: 'user',
+            content: userText,
+            state: 'complete',
+            images,
+          })
     const threadEnd = user?.id ?? parentId
     const thread = activePath([...conversation.messages, ...examples, ...(user ? [user] : [])], threadEnd).filter(sendable)
     const numCtx = conversation.options.num_ctx ?? DEFAULT_NUM_CTX
@@ -113,7 +125,14 @@ export class ChatService {
 
     const reply = continued
       ? store.updateMessage(continued.id, { state: 'streaming', error: undefined })
-      : store.addMessage({ conversationId: conversation.id, parentId: threadEnd, role: 'assistant', content: '', state: 'streaming' })
+      : store.addMessage({
+          id: ids?.reply,
+          conversationId: conversation.id,
+          parentId: threadEnd,
+          role: 'assistant',
+          content: '',
+          state: 'streaming',
+        })
     const held = withStoredFirst([...examples, ...(user ? [user] : []), reply], emit)
     return this.stream(
       reply,

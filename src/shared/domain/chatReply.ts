@@ -36,6 +36,11 @@ export const ChatReplyAction = z.discriminatedUnion('kind', [
         .max(20)
         .optional(),
       images: z.array(ImageAttachment).min(1).max(MAX_IMAGES).optional(),
+      /**
+       * Ids the window chose for the message and its reply, so it can draw both before main has
+       * stored them; main stores them under these ids (new ones, or the request is refused).
+       */
+      ids: z.object({ user: z.uuid(), reply: z.uuid() }).strict().optional(),
     })
     .strict(),
   z.object({ kind: z.literal('edit'), conversationId: Id, messageId: Id, text: Text }).strict(),

@@ -42,7 +42,7 @@ export interface NewConversation {
 export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'systemPrompt' | 'options' | 'pinned' | 'activeLeafId'>>
 
 export type NewMessage = Pick<StoredMessage, 'conversationId' | 'parentId' | 'role' | 'content' | 'state'> &
-  Partial<Pick<StoredMessage, 'stats' | 'error' | 'truncatedTokens'>> & { images?: readonly ImageAttachment[] }
+  Partial<Pick<StoredMessage, 'id' | 'stats' | 'error' | 'truncatedTokens'>> & { images?: readonly ImageAttachment[] }
 
 /**
  * Fields to change. `error`, `stats` and `truncatedTokens` are cleared when present as undefined or
@@ -295,8 +295,9 @@ export class HistoryStore {
     return this.write(() => {
       const conversation = this.requireConversationRow(input.conversationId)
       if (input.parentId !== null) this.requireMessageIn(input.parentId, conversation.id)
-      const { images, ...fields } = input
-      const message: StoredMessage = { ...withoutUndefined(fields), id: randomUUID(), createdAt: Date.now() }
+      const { images, id = randomUUID(), ...fields } = input
+      if (this.statements.message.get(id)) throw new AppError({ code: 'BAD_REQUEST', message: `There is already a message ${id}.` })
+      const message: StoredMessage = { ...withoutUndefined(fields), id, createdAt: Date.now() }
       this.insertMessage(message)
       if (images?.length) message.images = this.images.add(message.id, images)
       const named = conversation.title === DEFAULT_TITLE && message.role === 'user'

@@ -327,7 +327,12 @@ export function ChatScreen() {
           />
         )}
         {comparing && <ComparePanel models={installed} initial={model} />}
-        <ReplyAnnouncer conversationId={conversation?.id} busy={chat.busy} last={chat.thread.at(-1)} />
+        <ReplyAnnouncer
+          key={`announcer:${conversation?.id ?? ''}`}
+          ended={chat.endedReply}
+          busy={chat.busy}
+          reply={chat.endedReply && conversation?.messages.find((m) => m.id === chat.endedReply?.messageId)}
+        />
         {/* Keyed by conversation: each one opens at its end (or at the search hit) with fresh measurements. */}
         <Transcript
           key={`transcript:${conversation?.id ?? ''}`}

@@ -19,33 +19,27 @@ function announcementFor(reply: StoredMessage, t: TFunction<'chat'>): string {
  * What a screen reader hears when a reply in this chat ends. The transcript itself is no live
  * region: the virtualizer adds rows as they scroll into view, and a streaming reply changes thirty
  * times a second, so a live transcript would read out old messages on scroll and fragments of the
- * new one while it streams.
+ * new one while it streams. Mount one per conversation (key it by id): what ended before it was
+ * mounted is not news.
  */
-/** Changes when the last message does: another message, or the same one continued or ended. */
-function signature(message: StoredMessage | undefined): string {
-  return message ? `${message.id}:${message.state}:${message.content.length}` : ''
-}
-
 export function ReplyAnnouncer({
-  conversationId,
+  ended,
+  reply,
   busy,
-  last,
 }: {
-  conversationId: string | undefined
+  ended: { count: number } | undefined
+  reply: StoredMessage | undefined
   busy: boolean
-  last: StoredMessage | undefined
 }) {
   const { t } = useTranslation('chat')
-  const [seen, setSeen] = useState({ conversationId, busy, before: signature(last) })
+  const [seen, setSeen] = useState({ count: ended?.count, busy })
   const [announcement, setAnnouncement] = useState('')
-  // Adjusted while rendering (React's pattern for following a prop): this chat was replying at the
-  // last render and no longer is, and its last message changed meanwhile (a send refused before
-  // anything was stored leaves the previous reply last, which did not just end). Switching chats is
-  // not a reply ending.
-  if (seen.conversationId !== conversationId || seen.busy !== busy) {
-    setSeen({ conversationId, busy, before: busy ? signature(last) : seen.before })
-    const ended = seen.conversationId === conversationId && seen.busy && !busy && signature(last) !== seen.before
-    setAnnouncement(ended && last?.role === 'assistant' ? announcementFor(last, t) : '')
+  // Adjusted while rendering (React's pattern for following a prop): another reply has ended, or a
+  // new one starts (the last announcement is old news then).
+  if (ended?.count !== seen.count || busy !== seen.busy) {
+    setSeen({ count: ended?.count, busy })
+    if (ended?.count !== seen.count) setAnnouncement(reply?.role === 'assistant' ? announcementFor(reply, t) : '')
+    else if (busy) setAnnouncement('')
   }
   return (
     <p className="visually-hidden" role="status">

@@ -4,7 +4,7 @@ import { activePath, type Conversation, type StoredMessage } from '../../../../s
 import type { InvokeRequest } from '../../../../shared/ipc/contract.ts'
 import type { ErrorInfo } from '../../../../shared/ipc/errors.ts'
 import { api, errorInfoOf, type TypedStream } from '../../ipc/client.ts'
-import { latestLeaf, upsertMessage } from './conversationTree.ts'
+import { latestLeaf, showsTheSame, upsertMessage, withPendingReply } from './conversationTree.ts'
 
 type ReplyRequest = ChatReplyAction extends infer A ? (A extends ChatReplyAction ? Omit<A, 'conversationId'> : never) : never
 
@@ -21,6 +21,8 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set())
   /** Why a reply has not started yet (Ollama's queue is full), while that lasts, by conversation. */
   const [waitingBy, setWaitingBy] = useState<ReadonlyMap<string, string>>(new Map())
+  /** The reply that ended last, and how many have ended: what a screen reader is told. */
+  const [ended, setEnded] = useState<{ conversationId: string; messageId: string; count: number }>()
   /** The last message deleted (with `count` messages in all, its replies included), while Undo can put it back. */
   const [deleted, setDeleted] = useState<{ conversationId: string; id: string; count: number }>()
   const conversation = loaded && loaded.id === id ? loaded.conversation : undefined
@@ -84,7 +86,13 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         })
       let streamingId: string | undefined
       let stored = false
-      const stream = api.stream('chat:reply', { ...request, conversationId: id } as ChatReplyAction, (events) => {
+      // A plain message is drawn before main answers (examples and images go through main first).
+      const pending =
+        request.kind === 'send' && !request.examples && !request.images
+          ? { user: crypto.randomUUID(), reply: crypto.randomUUID() }
+          : undefined
+      const action = { ...request, ...(pending && { ids: pending }), conversationId: id } as ChatReplyAction
+      const stream = api.stream('chat:reply', action, (events) => {
         if (events.some((e) => e.type === 'message')) stored = true
         const status = events.findLast((e) => e.type === 'status')
         if (status) setWaiting(status.text)
@@ -107,7 +115,9 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
             if (event.type === 'message') {
               addText()
               streamingId = event.message.state === 'streaming' ? event.message.id : streamingId
-              if (next) next = { ...upsertMessage(next, event.message), activeLeafId: event.message.id }
+              const shown = next?.messages.find((m) => m.id === event.message.id)
+              const message = shown && showsTheSame(shown, event.message) ? shown : event.message
+              if (next) next = { ...upsertMessage(next, message), activeLeafId: message.id }
             } else if (event.type === 'token') {
               text += event.text
             } else if (event.type === 'thinking') {
@@ -119,6 +129,8 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         })
       })
       active.current.set(id, stream)
+      if (pending && request.kind === 'send')
+        setConversation((current) => current && withPendingReply(current, pending, request.text.trim()))
       try {
         const final = await stream.result
         setConversation((current) => (current ? upsertMessage(current, final) : current))
@@ -127,8 +139,13 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         // The reply's own failure is saved on its message; anything else is shown above the composer.
         if (!streamingId && error.code !== 'CANCELLED') setNotice(error)
       } finally {
-        // Read back what main stored (final states, the title the first message gave the conversation).
+        // Read back what main stored (final states, the title the first message gave the conversation);
+        // a message refused before it was stored leaves the thread here.
         await reload()
+        if (streamingId) {
+          const messageId = streamingId
+          setEnded((last) => ({ conversationId: id, messageId, count: (last?.count ?? 0) + 1 }))
+        }
         active.current.delete(id)
         setWaiting(undefined)
         setBusyIds((ids) => {
@@ -197,6 +214,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
     showVersion,
     deleteMessage,
     deletedMessages: deleted && deleted.conversationId === id ? deleted.count : 0,
+    endedReply: ended && ended.conversationId === id ? ended : undefined,
     restoreMessage,
     dismissNotice: () => setNotice(undefined),
   }
