@@ -1,9 +1,10 @@
 /**
- * Collects stream events and hands them on at most about 30 messages a second (one per 33 ms), so
- * a model that produces hundreds of tokens a second costs the renderer ~30 updates a second, not
- * hundreds. Every update is a render, layout and paint of the growing reply; at 60 a second a fast
- * stream kept the window's main thread about 70% busy (measured in the chat bench), where a busy
- * machine (Ollama on the same CPU) stretches a frame past 50 ms. Thirty still reads as smooth text.
+ * Collects stream events and hands them on at most 20 messages a second (one per 50 ms), so a model
+ * that produces hundreds of tokens a second costs the renderer 20 updates a second, not hundreds.
+ * Every update is a render, layout and paint of the growing reply: with a fast stream the window
+ * used 80–94% of a core at 60 updates a second, 64–67% at 30 and about 50% at 20 (chat bench), and
+ * a busy machine (Ollama on the same CPU) stretches a busy window's frames past 50 ms. Twenty
+ * still reads as smooth text.
  * A small allowance (two messages) refills one per interval: after a quiet moment events go out at
  * once — a reply's stored messages and then its first token — instead of waiting for the interval
  * to end. "At once" is the end of the current task, so events pushed together (the user's message
@@ -65,4 +66,4 @@ export class StreamPump<E> {
 }
 
 const BURST = 2
-const INTERVAL_MS = 33
+const INTERVAL_MS = 50

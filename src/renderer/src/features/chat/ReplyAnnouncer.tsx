@@ -17,7 +17,7 @@ function announcementFor(reply: StoredMessage, t: TFunction<'chat'>): string {
 
 /**
  * What a screen reader hears when a reply in this chat ends. The transcript itself is no live
- * region: the virtualizer adds rows as they scroll into view, and a streaming reply changes thirty
+ * region: the virtualizer adds rows as they scroll into view, and a streaming reply changes twenty
  * times a second, so a live transcript would read out old messages on scroll and fragments of the
  * new one while it streams. Mount one per conversation (key it by id): what ended before it was
  * mounted is not news.
