@@ -204,12 +204,14 @@ export class ChatService {
     const { store, persistEveryMs } = this.options
     let content = reply.content
     let thinking = reply.thinking ?? ''
+    /** The text that arrived so far, as the store takes it (no reasoning field for a model that did not think). */
+    const arrived = (): Pick<StoredMessage, 'content' | 'thinking'> => ({ content, ...(thinking && { thinking }) })
     // The first token not yet on disk sets the deadline, so text is saved in time even when the model pauses.
     let unsaved: ReturnType<typeof setTimeout> | undefined
     const save = (): void => {
       unsaved = undefined
       try {
-        store.updateMessage(reply.id, { content, ...(thinking && { thinking }) })
+        store.updateMessage(reply.id, arrived())
       } catch {
         // The next token tries again, and the final write reports a store that stays broken.
       }
@@ -233,8 +235,8 @@ export class ChatService {
       ).finally(() => clearTimeout(unsaved))
       const final = reply.content + result.content
       return store.updateMessage(reply.id, {
+        ...arrived(),
         content: final,
-        ...(thinking && { thinking }),
         state: 'complete',
         stats: statsOf(request.model, result),
         truncatedTokens: truncatedBy(prompt, result.promptTokens),
@@ -242,7 +244,7 @@ export class ChatService {
     } catch (error) {
       const info = toErrorInfo(error)
       const state = info.code === 'CANCELLED' ? 'stopped' : CONNECTION_LOST.has(info.code) && content !== '' ? 'interrupted' : 'failed'
-      store.updateMessage(reply.id, { content, ...(thinking && { thinking }), state, error: state === 'stopped' ? undefined : info })
+      store.updateMessage(reply.id, { ...arrived(), state, error: state === 'stopped' ? undefined : info })
       throw error
     }
   }

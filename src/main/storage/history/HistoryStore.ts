@@ -296,7 +296,9 @@ export class HistoryStore {
       const conversation = this.requireConversationRow(input.conversationId)
       if (input.parentId !== null) this.requireMessageIn(input.parentId, conversation.id)
       const { images, id = randomUUID(), ...fields } = input
-      if (this.statements.message.get(id)) throw new AppError({ code: 'BAD_REQUEST', message: `There is already a message ${id}.` })
+      // An id the window chose may be taken; a fresh random one is not.
+      if (input.id !== undefined && this.statements.messageConversation.get(id))
+        throw new AppError({ code: 'BAD_REQUEST', message: `There is already a message ${id}.` })
       const message: StoredMessage = { ...withoutUndefined(fields), id, createdAt: Date.now() }
       this.insertMessage(message)
       if (images?.length) message.images = this.images.add(message.id, images)
@@ -327,7 +329,7 @@ export class HistoryStore {
    * Removes the message and every reply below it. When the active leaf was among them, the
    * deleted message's parent becomes the leaf (null when it started the conversation). Returns
    * the conversation as it is now. What was removed is kept in memory for `restoreMessage` (the
-   * UI's Undo) until the next delete in the same conversation or the app's end.
+   * UI's Undo) until another delete, a change to the same conversation or the app's end.
    */
   deleteMessage(id: string): Conversation {
     return this.write(() => {
@@ -465,11 +467,11 @@ export class HistoryStore {
     return conversation
   }
 
-  /** The conversation without its messages, for checks inside writes. */
   private forgetDeletedMessages(conversationId: string): void {
     if (this.lastDeleted?.conversationId === conversationId) this.lastDeleted = undefined
   }
 
+  /** The conversation without its messages, for checks inside writes. */
   private requireConversationRow(id: string): ConversationRow {
     const row = this.statements.conversation.get(id) as ConversationRow | undefined
     if (!row) throw noConversation(id)

@@ -89,9 +89,9 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
       // A plain message is drawn before main answers (examples and images go through main first).
       const pending =
         request.kind === 'send' && !request.examples && !request.images
-          ? { user: crypto.randomUUID(), reply: crypto.randomUUID() }
+          ? { ids: { user: crypto.randomUUID(), reply: crypto.randomUUID() }, text: request.text.trim() }
           : undefined
-      const action = { ...request, ...(pending && { ids: pending }), conversationId: id } as ChatReplyAction
+      const action = { ...request, ...(pending && { ids: pending.ids }), conversationId: id } as ChatReplyAction
       const stream = api.stream('chat:reply', action, (events) => {
         if (events.some((e) => e.type === 'message')) stored = true
         const status = events.findLast((e) => e.type === 'status')
@@ -129,8 +129,7 @@ export function useConversation(id: string | undefined, onChanged: () => void, o
         })
       })
       active.current.set(id, stream)
-      if (pending && request.kind === 'send')
-        setConversation((current) => current && withPendingReply(current, pending, request.text.trim()))
+      if (pending) setConversation((current) => current && withPendingReply(current, pending.ids, pending.text))
       try {
         const final = await stream.result
         setConversation((current) => (current ? upsertMessage(current, final) : current))
